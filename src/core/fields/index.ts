@@ -1,0 +1,12 @@
+export { STANDARD_FIELDS, fieldById, fieldsOfKind } from './dictionary';
+export type { StandardField, ValueKind, SheetRole } from './dictionary';
+export { parseHeader, KEHU_OUTPUT_MARKERS } from './header-text';
+export type { ParsedHeader } from './header-text';
+export { classifyValue, guessColumnKind, GUESS_SAMPLE_LIMIT } from './guess-kind';
+export type { KindGuess } from './guess-kind';
+export { mapHeaders, matchHeader, bestHeaderMatch, MIN_MAPPING_CONFIDENCE } from './map-headers';
+export type { ColumnMapping, HeaderMatch } from './map-headers';
+export { detectHeaderRow } from './header-row';
+export type { HeaderRowGuess } from './header-row';
+export { detectSheetRole } from './sheet-role';
+export type { SheetRoleGuess } from './sheet-role';

@@ -1,0 +1,210 @@
+/**
+ * The Clean step over one sheet: find the header, map columns to standard fields, normalize every mapped column,
+ * measure quality, and say what to write back (cleaned columns beside the originals + the 数据质量报告 sheet).
+ * Pure: the host reads the sheet before and writes the result after.
+ */
+import { CellValue } from '../cell';
+import { ColumnMapping, SheetRole, detectHeaderRow, detectSheetRole, fieldById, mapHeaders } from '../fields';
+import { FieldKind, normalizeColumn } from '../normalize';
+import { Normalized } from '../normalize/types';
+import { buildQualityReport } from '../quality/report';
+import { OrderDates, QualityField, QualityReport } from '../quality/types';
+import { CleaningStats, Locale, qualitySheetSpec } from '../report/quality-sheet';
+import { Table, tableFromRows } from '../table';
+import type { CellFormat, ColumnWrite, SheetSpec } from '../../host/workbook';
+import { Progress, checkCancelled } from './progress';
+
+export const DEFAULT_KEY_FIELDS = ['customerId', 'phone', 'email'] as const;
+/** Suffix of the cleaned column written beside each mapped column; re-runs recognise their own columns by it. */
+export const CLEANED_SUFFIX: Readonly<Record<Locale, string>> = { 'zh-CN': '(清洗)', 'en-US': '(cleaned)' };
+const UNFILLED = '未填写';
+const UNKNOWN = '未知';
+
+export interface CleanOptions {
+  keyFieldIds?: readonly string[];
+  /** `YYYY-MM-DD`; "today" for future-date and recency checks. */
+  asOf: string;
+  locale?: Locale;
+  /** The user's own choices, column header -> field id (or null for "not mapped"), over the automatic mapping. */
+  mappingOverrides?: Record<string, string | null>;
+  orders?: OrderDates;
+  progress?: Progress;
+}
+
+export interface CleanedField {
+  mapping: ColumnMapping;
+  kind: FieldKind;
+  results: Normalized<unknown>[];
+}
+
+export interface CleanResult {
+  table: Table;
+  headerRow: number;
+  role: SheetRole | 'unknown';
+  mapping: ColumnMapping[];
+  fields: CleanedField[];
+  report: QualityReport;
+  cleaning: CleaningStats[];
+  columns: ColumnWrite[];
+  reportSheet: SheetSpec;
+}
+
+export class CleanError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'empty' | 'headerOnly' | 'noFields',
+  ) {
+    super(message);
+  }
+}
+
+/** Which normalizer reads a field of this value kind. */
+function normalizerKind(fieldId: string): FieldKind {
+  const kind = fieldById(fieldId)?.kind;
+  switch (kind) {
+    case 'number':
+      return 'amount';
+    case 'id':
+    case 'category':
+    case undefined:
+      return 'text';
+    default:
+      return kind;
+  }
+}
+
+function applyOverrides(mapping: ColumnMapping[], overrides: Record<string, string | null> | undefined): ColumnMapping[] {
+  if (!overrides) return mapping;
+  const chosen = new Set(Object.values(overrides).filter((v): v is string => v !== null));
+  return mapping.map((m) => {
+    if (Object.prototype.hasOwnProperty.call(overrides, m.header)) {
+      const fieldId = overrides[m.header];
+      return { ...m, fieldId, confidence: fieldId ? 1 : 0, reason: '用户指定' };
+    }
+    // A field the user gave to another column is no longer this one's.
+    return m.fieldId && chosen.has(m.fieldId) ? { ...m, fieldId: null, confidence: 0, reason: '该字段已由用户指定给其他列' } : m;
+  });
+}
+
+function isoToDate(iso: string): Date {
+  return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
+}
+
+function cleanedValue(kind: FieldKind, raw: CellValue, r: Normalized<unknown>, isKey: boolean): CellValue {
+  if (r.status === 'ok') return kind === 'date' ? isoToDate(r.value as string) : (r.value as CellValue);
+  if (r.status === 'invalid') return raw; // kept as it was: nothing is lost, the report lists it
+  if (isKey) return null;
+  return kind === 'gender' ? UNKNOWN : UNFILLED;
+}
+
+function formatOf(kind: FieldKind): CellFormat | undefined {
+  if (kind === 'date') return 'date';
+  if (kind === 'amount') return 'number';
+  return kind === 'phone' ? 'text' : undefined;
+}
+
+function sameAsRaw(raw: CellValue, value: unknown): boolean {
+  if (typeof raw === 'string' && typeof value === 'string') return raw === value;
+  if (typeof raw === 'number' && typeof value === 'number') return raw === value;
+  return false;
+}
+
+export function cleanSheet(sheet: string, rows: CellValue[][], firstRow: number, opts: CleanOptions): CleanResult {
+  const locale = opts.locale ?? 'zh-CN';
+  if (rows.every((r) => r.every((v) => v === null || v === undefined || v === ''))) {
+    throw new CleanError(`工作表「${sheet}」是空的，没有可清洗的数据`, 'empty');
+  }
+  const header = detectHeaderRow(rows);
+  const headerIndex = Math.max(header.headerRow, 0);
+  const table =
+    header.headerRow >= 0
+      ? tableFromRows(sheet, rows, headerIndex, sheet, firstRow)
+      : tableFromRows(sheet, [[], ...rows], 0, sheet, firstRow - 1);
+  if (table.rowCount === 0) {
+    throw new CleanError(`工作表「${sheet}」只有表头（第 ${table.provenance.headerRow} 行），没有数据行`, 'headerOnly');
+  }
+  const samples = table.columns.map((c) => c.values.slice(0, 1000));
+  const mapping = applyOverrides(
+    mapHeaders(
+      table.columns.map((c) => (header.headerRow >= 0 ? c.name : null)),
+      samples,
+    ),
+    opts.mappingOverrides,
+  ).map((m) => ({ ...m, header: table.columns[m.column].name }));
+  const mapped = mapping.filter((m) => m.fieldId !== null);
+  if (mapped.length === 0) {
+    throw new CleanError(
+      `工作表「${sheet}」没有识别出任何标准字段（客户编号、客户名称、联系电话…），请在「数据源」中手动指定列`,
+      'noFields',
+    );
+  }
+  const role = detectSheetRole(mapping).role;
+  const keyFieldIds = opts.keyFieldIds ?? DEFAULT_KEY_FIELDS;
+  const keys = new Set(keyFieldIds);
+
+  const fields: CleanedField[] = [];
+  const qualityFields: QualityField[] = [];
+  const cleaning: CleaningStats[] = [];
+  const columns: ColumnWrite[] = [];
+  for (const [n, m] of mapped.entries()) {
+    checkCancelled(opts.progress);
+    opts.progress?.report?.({ stage: 'normalize', done: n, total: mapped.length, detail: m.header });
+    const fieldId = m.fieldId as string;
+    const kind = normalizerKind(fieldId);
+    const raw = table.columns[m.column].values;
+    const results = normalizeColumn(kind, raw);
+    fields.push({ mapping: m, kind, results });
+    const std = fieldById(fieldId);
+    const isKey = keys.has(fieldId);
+    qualityFields.push({
+      fieldId,
+      label: std ? (locale === 'zh-CN' ? std.zh : std.en) : fieldId,
+      sourceColumn: m.header,
+      raw,
+      results,
+      checkUnique: isKey && role === 'master',
+      numeric: std?.kind === 'number' || kind === 'amount',
+    });
+    const values = new Array<CellValue>(raw.length);
+    const stats: CleaningStats = { fieldId, standardBefore: 0, validAfter: 0, changed: 0, filledDefault: 0 };
+    for (let i = 0; i < raw.length; i++) {
+      const r = results[i];
+      values[i] = cleanedValue(kind, raw[i], r, isKey);
+      if (r.status === 'ok') {
+        stats.validAfter++;
+        if (sameAsRaw(raw[i], r.value)) stats.standardBefore++;
+        else stats.changed++;
+      } else if (r.status === 'missing' && values[i] !== null) stats.filledDefault++;
+    }
+    cleaning.push(stats);
+    columns.push({
+      header: `${m.header}${CLEANED_SUFFIX[locale]}`,
+      values,
+      format: formatOf(kind),
+      headerRow: table.provenance.headerRow,
+      afterColumn: m.header,
+      replaceOwn: true,
+    });
+  }
+
+  const report = buildQualityReport({
+    sheet,
+    rowCount: table.rowCount,
+    rowNumbers: table.provenance.rows,
+    fields: qualityFields,
+    keyFieldIds,
+    asOf: opts.asOf,
+    orders: opts.orders,
+  });
+  return {
+    table,
+    headerRow: table.provenance.headerRow,
+    role,
+    mapping,
+    fields,
+    report,
+    cleaning,
+    columns,
+    reportSheet: qualitySheetSpec(report, { locale, cleaning }),
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * The file host: a Workbook over .xlsx or .csv bytes, for the CLI, the browser preview and the tests. Runs in Node
+ * and in browsers (no fs here; node.ts adds opening and saving by path).
+ *
+ * .xlsx goes through exceljs: maintained, and it reads and writes what we must keep intact or produce — cell
+ * types, styles and number formats, merges, Excel tables, frozen panes. (Known exceljs limits: charts and pivot
+ * tables of the original file are not carried into the saved copy.) CSV uses our own parser (csv.ts) and becomes
+ * an exceljs workbook only when something is written or saved.
+ */
+import * as ExcelJS from 'exceljs';
+import type {
+  ColumnWrite,
+  JsonValue,
+  ReadOptions,
+  SheetData,
+  SheetInfo,
+  SheetSpec,
+  Workbook,
+} from '../workbook';
+import { CsvDelimiter, CsvEncoding, CsvRow, decodeCsvBytes, detectDelimiter, parseCsv } from './csv';
+import { readWorksheet, usedExtent } from './xlsx-read';
+import { writeColumnsTo, writeSheetTo } from './xlsx-write';
+
+/** Where the host keeps settings: a very hidden sheet, so they travel with the saved file. */
+export const SETTINGS_SHEET = '_kehu_settings';
+const CELL_TEXT_MAX = 32_000; // Excel holds at most 32,767 characters per cell
+
+export type WorkbookOrigin = { kind: 'xlsx' } | { kind: 'csv'; encoding: CsvEncoding; delimiter: CsvDelimiter };
+
+interface CsvSource {
+  sheet: string;
+  text: string;
+  delimiter: CsvDelimiter;
+  rows: CsvRow[] | null;
+}
+
+export interface LoadedWorkbook {
+  origin: WorkbookOrigin;
+  book: ExcelJS.Workbook | null;
+  csv: CsvSource | null;
+}
+
+function extensionOf(fileName: string): string {
+  const m = /\.([^./\\]+)$/.exec(fileName);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** A CSV's sheet: the file name without extension, cut to what Excel accepts. */
+export function sheetNameForFile(fileName: string): string {
+  const base = fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '');
+  const clean = base.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31).trim();
+  return clean === '' || clean.toLowerCase() === 'history' ? 'Sheet1' : clean;
+}
+
+/** Reads the bytes far enough to know the format; CSV text is decoded now and parsed on first use. */
+export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<LoadedWorkbook> {
+  const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const isOle = bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  const ext = extensionOf(fileName);
+  if (isOle) {
+    throw new Error(`“${fileName}”是旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx 后再试 (.xls or encrypted workbook: save it as .xlsx)`);
+  }
+  if (isZip) {
+    const book = new ExcelJS.Workbook();
+    try {
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new Error(`无法读取工作簿“${fileName}”：${(e as Error).message} (cannot read the .xlsx file)`);
+    }
+    return { origin: { kind: 'xlsx' }, book, csv: null };
+  }
+  if (ext === 'xlsx' || ext === 'xlsm') {
+    throw new Error(`“${fileName}”不是有效的 .xlsx 文件 (not a valid .xlsx file)`);
+  }
+  if (ext !== 'csv' && ext !== 'tsv' && ext !== 'txt') {
+    throw new Error(`不支持的文件类型“${fileName}”，请使用 .xlsx 或 .csv (unsupported file type: use .xlsx or .csv)`);
+  }
+  const { text, encoding } = decodeCsvBytes(bytes);
+  const delimiter = detectDelimiter(text);
+  return {
+    origin: { kind: 'csv', encoding, delimiter },
+    book: null,
+    csv: { sheet: sheetNameForFile(fileName), text, delimiter, rows: null },
+  };
+}
+
+export class FileWorkbook implements Workbook {
+  readonly origin: WorkbookOrigin;
+  private book: ExcelJS.Workbook | null;
+  private csv: CsvSource | null;
+  private settings: Map<string, JsonValue> | null = null;
+
+  constructor(loaded: LoadedWorkbook) {
+    this.origin = loaded.origin;
+    this.book = loaded.book;
+    this.csv = loaded.csv;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    if (this.csv) {
+      const rows = await this.csvRows();
+      const columnCount = rows.reduce((m, r) => Math.max(m, r.length), 0);
+      return [{ name: this.csv.sheet, rowCount: rows.length, columnCount }];
+    }
+    return this.userSheets().map((ws) => {
+      const { firstRow, lastRow, lastCol } = usedExtent(ws);
+      return { name: ws.name, rowCount: lastRow === 0 ? 0 : lastRow - firstRow + 1, columnCount: lastCol };
+    });
+  }
+
+  async readSheet(name: string, opts: ReadOptions = {}): Promise<SheetData> {
+    if (this.csv) {
+      if (name !== this.csv.sheet) throw notFound(name);
+      const rows = await this.csvRows(opts);
+      return { name, rows, firstRow: 1, merges: [], formulas: 0 };
+    }
+    return readWorksheet(this.sheet(name), opts);
+  }
+
+  async writeColumns(sheet: string, columns: ColumnWrite[]): Promise<void> {
+    const book = await this.writable();
+    writeColumnsTo(this.sheet(sheet, book), columns);
+  }
+
+  async writeSheet(spec: SheetSpec): Promise<void> {
+    writeSheetTo(await this.writable(), spec, [SETTINGS_SHEET]);
+  }
+
+  /** Deletes a sheet; a name that does not exist is a no-op, so re-running a cleanup is harmless. */
+  async deleteSheet(name: string): Promise<void> {
+    if (name === SETTINGS_SHEET) return;
+    if (this.csv && name !== this.csv.sheet) return;
+    const book = await this.writable();
+    const ws = this.userSheets(book).find((s) => s.name === name);
+    if (!ws) return;
+    if (book.worksheets.filter((s) => s !== ws && s.state === 'visible').length === 0) {
+      throw new Error(`不能删除最后一个可见的工作表“${name}” (cannot delete the last visible sheet)`);
+    }
+    book.removeWorksheet(ws.id);
+  }
+
+  async getSetting(key: string): Promise<JsonValue | undefined> {
+    return this.loadSettings().get(key);
+  }
+
+  async setSetting(key: string, value: JsonValue): Promise<void> {
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new Error(`设置“${key}”的值不能保存为 JSON (setting is not JSON)`);
+    const book = await this.writable();
+    const settings = this.loadSettings();
+    settings.set(key, JSON.parse(json) as JsonValue);
+    const old = book.getWorksheet(SETTINGS_SHEET);
+    if (old) book.removeWorksheet(old.id);
+    const ws = book.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
+    for (const [k, v] of settings) {
+      const text = JSON.stringify(v);
+      const cells: string[] = [k];
+      for (let i = 0; i < text.length; i += CELL_TEXT_MAX) cells.push(text.slice(i, i + CELL_TEXT_MAX));
+      ws.addRow(cells);
+    }
+  }
+
+  /** The workbook as .xlsx bytes: original sheets as they were, plus what was written. */
+  async toBytes(): Promise<Uint8Array> {
+    const book = await this.writable();
+    const out = await book.xlsx.writeBuffer();
+    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  }
+
+  private userSheets(book = this.book): ExcelJS.Worksheet[] {
+    return book ? book.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET) : [];
+  }
+
+  private sheet(name: string, book = this.book): ExcelJS.Worksheet {
+    const ws = this.userSheets(book).find((s) => s.name === name);
+    if (!ws) throw notFound(name);
+    return ws;
+  }
+
+  private async csvRows(opts?: ReadOptions): Promise<CsvRow[]> {
+    const csv = this.csv!;
+    if (!csv.rows) csv.rows = await parseCsv(csv.text, csv.delimiter, opts);
+    else opts?.onProgress?.(csv.rows.length, csv.rows.length);
+    return csv.rows;
+  }
+
+  /** The exceljs workbook, built from the CSV on first need. CSV cells stay text (format `@`), as they were read. */
+  private async writable(): Promise<ExcelJS.Workbook> {
+    if (this.book) return this.book;
+    const csv = this.csv!;
+    const rows = await this.csvRows();
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet(csv.sheet);
+    const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+    for (let c = 1; c <= width; c++) ws.getColumn(c).numFmt = '@';
+    ws.addRows(rows);
+    this.book = book;
+    this.csv = null;
+    return book;
+  }
+
+  private loadSettings(): Map<string, JsonValue> {
+    if (this.settings) return this.settings;
+    const settings = new Map<string, JsonValue>();
+    const ws = this.book?.getWorksheet(SETTINGS_SHEET);
+    ws?.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1).map((v) => (typeof v === 'string' ? v : ''));
+      const [key, ...chunks] = values;
+      if (!key) return;
+      try {
+        settings.set(key, JSON.parse(chunks.join('')) as JsonValue);
+      } catch {
+        // A hand-edited, broken setting is ignored rather than failing the whole workbook.
+      }
+    });
+    this.settings = settings;
+    return settings;
+  }
+}
+
+function notFound(name: string): Error {
+  return new Error(`找不到工作表“${name}” (no sheet named ${name})`);
+}
+
+/** Opens .xlsx or .csv bytes (browser and Node). */
+export async function openWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<FileWorkbook> {
+  return new FileWorkbook(await loadWorkbookBytes(bytes, fileName));
+}

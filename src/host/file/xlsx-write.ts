@@ -1,0 +1,280 @@
+/** Writes into an exceljs workbook: safe typed cells, new columns beside the user's data, whole new sheets. */
+import * as ExcelJS from 'exceljs';
+import { CellValue, cellToText, isBlank, isCellError } from '../../core/cell';
+import { uniqueHeaders } from '../../core/table';
+import {
+  CellFormat,
+  ColumnWrite,
+  FORMAT_CODES,
+  KvBlock,
+  SheetSpec,
+  TableBlock,
+  sheetNameProblem,
+  tableNameProblem,
+  textNeedsTextFormat,
+} from '../workbook';
+import { cellValueOf, usedExtent } from './xlsx-read';
+
+/**
+ * Loaded cells share style objects (one per style id), so a style is always replaced, never mutated in place:
+ * mutating would restyle every original cell sharing it.
+ */
+function patchStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...patch };
+}
+
+function hasTime(d: Date): boolean {
+  return d.getUTCHours() !== 0 || d.getUTCMinutes() !== 0 || d.getUTCSeconds() !== 0 || d.getUTCMilliseconds() !== 0;
+}
+
+/**
+ * Writes one value keeping its type. Strings are always text (exceljs writes them as shared strings, never as
+ * formulas) and get the `@` format when Excel would otherwise re-read them as a formula, number or date on edit.
+ * A number in a `text` column is written as its text; a Date always gets a date format, whatever `format` says.
+ */
+export function writeCell(cell: ExcelJS.Cell, v: CellValue, format?: CellFormat): void {
+  let numFmt: string | undefined = format ? FORMAT_CODES[format] : undefined;
+  if (v === null || v === undefined) {
+    cell.value = null;
+  } else if (typeof v === 'string') {
+    cell.value = v;
+    if (format === 'text' || textNeedsTextFormat(v)) numFmt = '@';
+  } else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) cell.value = null;
+    else if (format === 'text') cell.value = String(v);
+    else cell.value = v;
+  } else if (typeof v === 'boolean') {
+    cell.value = v;
+  } else if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) cell.value = null;
+    else {
+      cell.value = v;
+      if (format !== 'date' && format !== 'datetime') numFmt = FORMAT_CODES[hasTime(v) ? 'datetime' : 'date'];
+    }
+  } else if (isCellError(v)) {
+    cell.value = { error: v.error } as ExcelJS.CellErrorValue;
+  } else {
+    cell.value = cellToText(v);
+  }
+  if (numFmt !== undefined) patchStyle(cell, { numFmt });
+}
+
+function columnHasValues(ws: ExcelJS.Worksheet, col: number): boolean {
+  let found = false;
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    if (!found && row.findCell(col) && row.getCell(col).type !== ExcelJS.ValueType.Null) found = true;
+  });
+  return found;
+}
+
+/** The first column (1-based) whose header cell passes `matches`, or 0. */
+function findHeader(ws: ExcelJS.Worksheet, headerRow: number, lastCol: number, matches: (v: CellValue) => boolean): number {
+  const row = ws.findRow(headerRow);
+  for (let c = 1; row && c <= lastCol; c++) {
+    if (row.findCell(c) && matches(cellValueOf(row.getCell(c)))) return c;
+  }
+  return 0;
+}
+
+/** See ColumnWrite: new columns never cover a cell that holds a value, unless `replaceOwn` finds our own column. */
+export function writeColumnsTo(ws: ExcelJS.Worksheet, columns: ColumnWrite[]): void {
+  let { lastRow, lastCol } = usedExtent(ws);
+  const afterAnchor = new Map<string, number>();
+  for (const col of columns) {
+    if (!Number.isInteger(col.headerRow) || col.headerRow < 1) {
+      throw new Error(`表头行号无效：${col.headerRow} (headerRow must be a 1-based row number)`);
+    }
+    if (col.header.trim() === '') throw new Error('新列的表头不能为空 (new column header is empty)');
+    let target = 0;
+    if (col.replaceOwn) {
+      target = findHeader(ws, col.headerRow, lastCol, (v) => v === col.header); // exact: only our own header
+      if (target > 0) {
+        for (let r = col.headerRow + 1; r <= lastRow; r++) {
+          if (ws.findRow(r)?.findCell(target)) {
+            const cell = ws.getCell(r, target);
+            cell.value = null;
+            cell.style = {};
+          }
+        }
+      }
+    }
+    if (target === 0 && col.afterColumn !== undefined) {
+      const key = String(col.afterColumn);
+      let anchor = afterAnchor.get(key) ?? 0;
+      if (anchor === 0) {
+        anchor =
+          typeof col.afterColumn === 'number'
+            ? col.afterColumn
+            : findHeader(ws, col.headerRow, lastCol, (v) => !isBlank(v) && cellToText(v).trim() === key.trim());
+        if (anchor < 1) {
+          throw new Error(`找不到列“${col.afterColumn}” (column ${col.afterColumn} not found in row ${col.headerRow})`);
+        }
+      }
+      if (!columnHasValues(ws, anchor + 1)) target = anchor + 1;
+      afterAnchor.set(key, target || anchor);
+    }
+    if (target === 0) target = lastCol + 1;
+    lastCol = Math.max(lastCol, target);
+    lastRow = Math.max(lastRow, col.headerRow + col.values.length);
+
+    const head = ws.getCell(col.headerRow, target);
+    writeCell(head, col.header);
+    patchStyle(head, { font: { bold: true } });
+    for (let i = 0; i < col.values.length; i++) {
+      const v = col.values[i];
+      if (v === null || v === undefined) continue;
+      writeCell(ws.getCell(col.headerRow + 1 + i, target), v, col.format);
+    }
+  }
+}
+
+function displayWidth(v: CellValue): number {
+  if (v instanceof Date) return hasTime(v) ? 19 : 10;
+  if (typeof v === 'number') return Math.min(String(Math.round(v * 100) / 100).length + 3, 20);
+  const s = cellToText(v);
+  let w = 0;
+  for (let i = 0; i < s.length && w < 80; i++) w += s.charCodeAt(i) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+const WIDTH_SAMPLE_ROWS = 2000;
+
+/** Column widths from the table and kv blocks (titles overflow into their neighbours and do not count). */
+function estimateWidths(spec: SheetSpec): number[] {
+  const widths: number[] = [];
+  const see = (col: number, v: CellValue, extra = 0) => {
+    widths[col - 1] = Math.max(widths[col - 1] ?? 0, displayWidth(v) + extra);
+  };
+  for (const b of spec.blocks) {
+    if (b.kind === 'table') {
+      b.header.forEach((h, j) => see(b.at[1] + j, h, 4)); // room for the filter button
+      for (const row of b.rows.slice(0, WIDTH_SAMPLE_ROWS)) row.forEach((v, j) => see(b.at[1] + j, v));
+    } else if (b.kind === 'kv') {
+      for (const [label, value] of b.pairs) {
+        see(b.at[1], label);
+        see(b.at[1] + 1, value);
+      }
+    }
+  }
+  return Array.from(widths, (w) => Math.min(Math.max((w ?? 0) + 2, 8), 60));
+}
+
+function checkAt(at: [number, number], kind: string): void {
+  if (!Number.isInteger(at[0]) || !Number.isInteger(at[1]) || at[0] < 1 || at[1] < 1) {
+    throw new Error(`${kind} 区块位置无效：[${at.join(',')}] (block position must be 1-based [row, col])`);
+  }
+}
+
+function tableNamesIn(book: ExcelJS.Workbook, except?: ExcelJS.Worksheet): string[] {
+  const names: string[] = [];
+  for (const ws of book.worksheets) {
+    if (ws === except) continue;
+    for (const t of ws.getTables() as unknown as { table?: { name: string }; name?: string }[]) {
+      const name = t.table?.name ?? t.name;
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** A free table name made from the sheet name (Excel allows letters of any script, digits, `_` and `.`). */
+function autoTableName(sheet: string, used: string[]): string {
+  const base = `Kehu_${sheet.replace(/[^\p{L}\p{N}_.]/gu, '_')}`;
+  let name = base;
+  for (let k = 2; tableNameProblem(name, used) !== null; k++) name = `${base}_${k}`;
+  return name;
+}
+
+function writeTable(ws: ExcelJS.Worksheet, b: TableBlock, name: string): void {
+  const header = uniqueHeaders(b.header);
+  const width = header.length;
+  const rows = b.rows.length > 0 ? b.rows : [[]]; // an Excel table needs at least one data row
+  const padded = rows.map((r) => Array.from({ length: width }, (_, j) => (r[j] === undefined ? null : r[j])));
+  const [r0, c0] = b.at;
+  ws.addTable({
+    name,
+    ref: ws.getCell(r0, c0).address,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: (b.style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    columns: header.map((h) => ({ name: h, filterButton: true })),
+    rows: padded,
+  });
+  // Rewrite through writeCell for types, text safety and number formats (addTable stores raw values only).
+  header.forEach((h, j) => writeCell(ws.getCell(r0, c0 + j), h));
+  for (let i = 0; i < b.rows.length; i++) {
+    const row = padded[i];
+    for (let j = 0; j < width; j++) {
+      const v = row[j];
+      if (v === null && b.formats?.[j] === undefined) continue;
+      writeCell(ws.getCell(r0 + 1 + i, c0 + j), v, b.formats?.[j]);
+    }
+  }
+}
+
+function writeKv(ws: ExcelJS.Worksheet, b: KvBlock): void {
+  b.pairs.forEach(([label, value, format], i) => {
+    const l = ws.getCell(b.at[0] + i, b.at[1]);
+    writeCell(l, label);
+    patchStyle(l, { font: { bold: true } });
+    writeCell(ws.getCell(b.at[0] + i, b.at[1] + 1), value, format);
+  });
+}
+
+/**
+ * Adds the sheet `spec` describes. An existing sheet of that name is an error unless `spec.replace`, which puts
+ * the new sheet in the old one's place. `reserved` are names the host keeps for itself.
+ */
+export function writeSheetTo(book: ExcelJS.Workbook, spec: SheetSpec, reserved: readonly string[] = []): void {
+  const old = book.worksheets.find((ws) => ws.name.toLowerCase() === spec.name.toLowerCase());
+  if (reserved.some((r) => r.toLowerCase() === spec.name.toLowerCase())) throw new Error(`工作表名称“${spec.name}”为本工具保留 (reserved sheet name)`);
+  const others = book.worksheets.filter((ws) => ws !== old || !spec.replace).map((ws) => ws.name);
+  const problem = sheetNameProblem(spec.name, others);
+  if (problem) throw new Error(spec.replace || !old ? problem : `${problem}；如需覆盖本工具之前的输出请使用 replace (use replace)`);
+
+  const usedTableNames = tableNamesIn(book, old);
+  const tableNames = new Map<TableBlock, string>();
+  for (const b of spec.blocks) {
+    checkAt(b.at, b.kind);
+    if (b.kind === 'table' && b.header.length === 0) throw new Error('表格区块没有列 (table block has no columns)');
+    if (b.kind === 'table' && b.name !== undefined) {
+      const p = tableNameProblem(b.name, usedTableNames);
+      if (p) throw new Error(p);
+      usedTableNames.push(b.name);
+      tableNames.set(b, b.name);
+    }
+  }
+  for (const b of spec.blocks) {
+    if (b.kind === 'table' && b.name === undefined) {
+      const name = autoTableName(spec.name, usedTableNames);
+      usedTableNames.push(name);
+      tableNames.set(b, name);
+    }
+  }
+
+  // exceljs orders sheets by `orderNo` (not in its typings); the replacement takes the old sheet's place.
+  type Ordered = ExcelJS.Worksheet & { orderNo: number };
+  const orderNo = (old as Ordered | undefined)?.orderNo;
+  if (old) book.removeWorksheet(old.id);
+  const ws = book.addWorksheet(spec.name);
+  if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
+
+  for (const b of spec.blocks) {
+    if (b.kind === 'title') {
+      const cell = ws.getCell(b.at[0], b.at[1]);
+      writeCell(cell, b.text);
+      patchStyle(cell, { font: { bold: true, size: 14 } });
+    } else if (b.kind === 'kv') writeKv(ws, b);
+    else writeTable(ws, b, tableNames.get(b)!);
+  }
+
+  const estimated = estimateWidths(spec);
+  const n = Math.max(estimated.length, spec.columnWidths?.length ?? 0);
+  for (let c = 1; c <= n; c++) {
+    const w = spec.columnWidths?.[c - 1] ?? estimated[c - 1];
+    if (w !== undefined) ws.getColumn(c).width = w;
+  }
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
+    ws.views = [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
+  }
+}

@@ -1,0 +1,134 @@
+/** @jest-environment jsdom */
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { postNotice } from '../commands/notice';
+import { messages, t, type Locale } from '../i18n';
+import { App } from './App';
+import type { EngineClient } from './engineClient';
+import { STEPS } from './steps';
+
+// jsdom has no layout: offsetParent is always null and <body> measures 0x0, which Fluent's focus manager (tabster)
+// reads as "hidden", so arrow keys would find no tab to move to. Give elements what a 320 px pane would.
+const offsetParent = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetParent');
+beforeAll(() => {
+  jest.spyOn(document.body, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: 320, bottom: 600, width: 320, height: 600, toJSON: () => ({}) });
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.parentElement;
+    },
+  });
+});
+afterAll(() => {
+  if (offsetParent) Object.defineProperty(HTMLElement.prototype, 'offsetParent', offsetParent);
+});
+
+const readyEngine = (): EngineClient => ({ ping: async () => ({ protocol: 1, receivedAt: 0 }), dispose: () => undefined });
+
+function renderApp(locale: Locale = 'zh-CN', engine?: EngineClient, inOffice = true) {
+  const user = userEvent.setup();
+  render(<App initialLocale={locale} inOffice={inOffice} engine={engine} />);
+  return user;
+}
+
+const tabNames = (locale: Locale) => STEPS.map((s) => t(locale, s.title));
+const panel = () => screen.getByRole('tabpanel');
+/** The tabs, in order, have these accessible names (Fluent keeps a hidden bold copy of each label, so not textContent). */
+const expectTabs = (names: string[]) => expect(screen.getAllByRole('tab')).toEqual(names.map((name) => screen.getByRole('tab', { name })));
+
+describe.each<[Locale, string[]]>([
+  ['zh-CN', ['数据源', '清洗', '去重', '分析', '报告']],
+  ['en-US', ['Sources', 'Clean', 'Dedup', 'Analyze', 'Report']],
+])('in %s', (locale, expectedTabs) => {
+  it('shows the five steps as tabs, the first selected', async () => {
+    renderApp(locale, readyEngine());
+    const tabs = within(screen.getByRole('tablist', { name: t(locale, 'app.steps') })).getAllByRole('tab');
+    expect(tabs).toEqual(expectedTabs.map((name) => screen.getByRole('tab', { name })));
+    expect(tabs[0].getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByText(t(locale, 'engine.ready'))).toBeTruthy();
+  });
+
+  it("renders every step's description in that language", async () => {
+    const user = renderApp(locale);
+    for (const step of STEPS) {
+      await user.click(screen.getByRole('tab', { name: t(locale, step.title) }));
+      expect(within(panel()).getByRole('heading', { name: t(locale, step.title) })).toBeTruthy();
+      expect(panel().textContent).toContain(t(locale, `step.${step.id}.intro`));
+      expect(panel().getAttribute('aria-labelledby')).toBe(screen.getByRole('tab', { name: t(locale, step.title) }).id);
+    }
+  });
+});
+
+describe('switching steps', () => {
+  it('by click', async () => {
+    const user = renderApp('en-US');
+    await user.click(screen.getByRole('tab', { name: 'Dedup' }));
+    expect(screen.getByRole('tab', { name: 'Dedup' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'Sources' }).getAttribute('aria-selected')).toBe('false');
+    expect(panel().textContent).toContain(messages['step.dedup.intro'].en);
+  });
+
+  it('by keyboard: arrow keys move along the tab list and select', async () => {
+    const user = renderApp('zh-CN');
+    // Tabster decides Tab-key order from layout, which jsdom does not have, so focus lands on the tab directly.
+    const first = screen.getByRole('tab', { name: '数据源' });
+    expect(first.tagName).toBe('BUTTON'); // natively focusable
+    act(() => first.focus());
+
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: '清洗' }));
+    expect(screen.getByRole('tab', { name: '清洗' }).getAttribute('aria-selected')).toBe('true');
+    expect(panel().textContent).toContain(messages['step.clean.intro'].zh);
+
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(screen.getByRole('tab', { name: '分析' }).getAttribute('aria-selected')).toBe('true');
+
+    await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: '去重' }).getAttribute('aria-selected')).toBe('true');
+    expect(panel().textContent).toContain(messages['step.dedup.intro'].zh);
+  });
+});
+
+describe('language switch', () => {
+  it('changes every label and keeps the current step', async () => {
+    const user = renderApp('zh-CN');
+    await user.click(screen.getByRole('tab', { name: '报告' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('客户数据');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: '语言' }), 'en-US');
+
+    expectTabs(tabNames('en-US'));
+    expect(screen.getByRole('tab', { name: 'Report' }).getAttribute('aria-selected')).toBe('true');
+    expect(panel().textContent).toContain(messages['step.report.intro'].en);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Customer data');
+    expect((screen.getByRole('combobox', { name: 'Language' }) as HTMLSelectElement).value).toBe('en-US');
+    expect(document.documentElement.lang).toBe('en-US');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh-CN');
+    expectTabs(tabNames('zh-CN'));
+  });
+});
+
+describe('around the steps', () => {
+  it('says when it runs outside Excel', () => {
+    renderApp('en-US', undefined, false);
+    expect(screen.getByText(messages['app.preview'].en)).toBeTruthy();
+  });
+
+  it('says when the engine cannot start', async () => {
+    renderApp('zh-CN', { ping: () => Promise.reject(new Error('Worker blocked')), dispose: () => undefined });
+    expect((await screen.findByText('计算引擎无法启动：Worker blocked')).getAttribute('role')).toBe('status');
+  });
+
+  it('shows a ribbon command notice in the current language, and dismisses it', async () => {
+    const user = renderApp('en-US');
+    act(() => postNotice({ command: 'findDuplicates', kind: 'pending' }));
+    const text = t('en-US', 'command.pending', { command: 'Find duplicates' });
+    expect(screen.getByText(text)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(text)).toBeNull();
+
+    act(() => postNotice({ command: 'buildReport', kind: 'failed', reason: 'no sheet' }));
+    expect(screen.getByText('“Build report” did not finish: no sheet')).toBeTruthy();
+  });
+});
