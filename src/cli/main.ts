@@ -1,4 +1,6 @@
 /** `kehu` entry: dispatches to one module per subcommand. */
+import { UsageError } from './args';
+import { runClean } from './clean';
 import { runNormalize } from './normalize';
 
 const USAGE = `kehu — clean, deduplicate and tag customer data, locally.
@@ -7,14 +9,29 @@ usage: kehu <command> [options]
 
 commands:
   normalize --field <kind>   normalize values read from stdin, one per line
+  clean <file> -o <out.xlsx> cleaned columns + 数据质量报告 sheet
 
 Run 'kehu <command> --help' for a command's options.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  try {
+    return await dispatch(cmd, rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`kehu ${cmd}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function dispatch(cmd: string | undefined, rest: string[]): Promise<number> {
   switch (cmd) {
     case 'normalize':
       return runNormalize(rest);
+    case 'clean':
+      return runClean(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -61,7 +61,8 @@ export function makeScorer(ccs: CompiledComparison[], model: DedupModel): Scorer
     return first !== undefined && first.type === 'exact' && first.tf === true;
   };
   const tfWeights = ccs.map((cc, c) => (tf(cc) ? tfTable(model.comparisons[c].levels[1].m, cc.col.counts, cc.col.nonMissing) : null));
-  // Without this, `张 伟` (folded level, average weight) would count more than `张伟` (exact, a common name).
+  // `张 伟` = `张伟` after folding weighs as an exact match on the folded form; otherwise the space would make
+  // a common name count more (the folded level's average weight) than the same name written alike.
   const foldedLevel = ccs.map((cc) => 1 + cc.comparison.levels.findIndex((l) => l.type === 'folded'));
   const tfFoldedWeights = ccs.map((cc, c) => {
     if (!tf(cc) || foldedLevel[c] === 0) return null;
@@ -69,7 +70,7 @@ export function makeScorer(ccs: CompiledComparison[], model: DedupModel): Scorer
     const byForm = new Map<string, number>();
     col.values.forEach((_, id) => byForm.set(col.folded(id), (byForm.get(col.folded(id)) ?? 0) + col.counts[id]));
     const counts = col.values.map((_, id) => byForm.get(col.folded(id))!);
-    return tfTable(model.comparisons[c].levels[foldedLevel[c]].m, counts, col.nonMissing);
+    return tfTable(model.comparisons[c].levels[1].m, counts, col.nonMissing);
   });
   const lambda = model.lambda;
   return { prior: Math.log2(lambda / (1 - lambda)), weights, tfWeights, foldedLevel, tfFoldedWeights };

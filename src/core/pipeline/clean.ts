@@ -58,9 +58,13 @@ export class CleanError extends Error {
   }
 }
 
-/** Which normalizer reads a field of this value kind. */
-function normalizerKind(fieldId: string): FieldKind {
-  const kind = fieldById(fieldId)?.kind;
+/**
+ * Which normalizer reads a mapped column: the field's kind, except that a 客户名称 column holding company names
+ * (a B2B sheet) is read as companies.
+ */
+function normalizerKind(m: ColumnMapping): FieldKind {
+  if (m.fieldId === 'customerName' && m.valueKind === 'company') return 'company';
+  const kind = fieldById(m.fieldId as string)?.kind;
   switch (kind) {
     case 'number':
       return 'amount';
@@ -150,7 +154,7 @@ export function cleanSheet(sheet: string, rows: CellValue[][], firstRow: number,
     checkCancelled(opts.progress);
     opts.progress?.report?.({ stage: 'normalize', done: n, total: mapped.length, detail: m.header });
     const fieldId = m.fieldId as string;
-    const kind = normalizerKind(fieldId);
+    const kind = normalizerKind(m);
     const raw = table.columns[m.column].values;
     const results = normalizeColumn(kind, raw);
     fields.push({ mapping: m, kind, results });
