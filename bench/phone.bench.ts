@@ -93,6 +93,9 @@ function normalizeAll(cells: readonly CellValue[]): { ok: number; invalid: numbe
   return counts;
 }
 
+/** Best of three timed passes over the same cells: the machine is shared, and the best pass is the least disturbed. */
+const PASSES = 3;
+
 export const cases: BenchCase[] = [
   {
     name: 'normalize phone (1,000,000 mixed)',
@@ -101,10 +104,19 @@ export const cases: BenchCase[] = [
     run() {
       const cells = makePhoneCells(COUNT);
       normalizeAll(cells.slice(0, 50_000)); // warm-up
-      const t0 = process.hrtime.bigint();
-      const counts = normalizeAll(cells);
-      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      return { count: COUNT, seconds, extra: counts };
+      let best = Infinity;
+      let bestCpu = Infinity;
+      let counts = normalizeAll([]);
+      for (let pass = 0; pass < PASSES; pass++) {
+        const cpu0 = process.cpuUsage();
+        const t0 = process.hrtime.bigint();
+        counts = normalizeAll(cells);
+        best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+        const cpu = process.cpuUsage(cpu0);
+        bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1e6);
+      }
+      // CPU time says what the work costs when other processes share the cores; the rate uses wall time.
+      return { count: COUNT, seconds: best, extra: { ...counts, cpuRate: Math.round(COUNT / bestCpu) } };
     },
   },
 ];

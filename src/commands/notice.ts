@@ -1,6 +1,7 @@
 /**
  * Ribbon commands tell the task pane what happened through a DOM event on the shared page (a shared runtime
- * loads both into one page). An event, not a shared module variable, so it works whichever bundle posts it.
+ * loads both into one page). A notice posted before the task pane listens (a button pressed while the page is
+ * still starting) is kept and handed to the first listener.
  */
 export const COMMAND_NAMES = ['normalize', 'findDuplicates', 'rfmAndTags', 'buildReport'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -11,13 +12,32 @@ export type CommandNotice =
 
 export const NOTICE_EVENT = 'kehu:command-notice';
 
+let listening = 0;
+let undelivered: CommandNotice | undefined;
+
 export function postNotice(notice: CommandNotice, target: EventTarget = globalThis): void {
+  if (listening === 0) undelivered = notice;
   target.dispatchEvent(new CustomEvent<CommandNotice>(NOTICE_EVENT, { detail: notice }));
 }
 
-/** Calls `listener` for every notice posted; returns the function that stops listening. */
+/**
+ * Calls `listener` for every notice posted, first with the latest one nobody has heard yet, if any.
+ * Returns the function that stops listening.
+ */
 export function onNotice(listener: (notice: CommandNotice) => void, target: EventTarget = globalThis): () => void {
   const handler = (event: Event) => listener((event as CustomEvent<CommandNotice>).detail);
   target.addEventListener(NOTICE_EVENT, handler);
-  return () => target.removeEventListener(NOTICE_EVENT, handler);
+  listening++;
+  if (undelivered) {
+    const notice = undelivered;
+    undelivered = undefined;
+    listener(notice);
+  }
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    listening--;
+    target.removeEventListener(NOTICE_EVENT, handler);
+  };
 }

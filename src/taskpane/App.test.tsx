@@ -131,4 +131,10 @@ describe('around the steps', () => {
     act(() => postNotice({ command: 'buildReport', kind: 'failed', reason: 'no sheet' }));
     expect(screen.getByText('“Build report” did not finish: no sheet')).toBeTruthy();
   });
+
+  it('shows a notice a ribbon button posted while the pane was still starting', () => {
+    postNotice({ command: 'normalize', kind: 'pending' });
+    renderApp('zh-CN');
+    expect(screen.getByText(t('zh-CN', 'command.pending', { command: '规范化' }))).toBeTruthy();
+  });
 });

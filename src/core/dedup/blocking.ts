@@ -84,6 +84,8 @@ class PairBuffer {
 export interface BlockedPairs {
   a: Int32Array;
   b: Int32Array;
+  /** Per rule, the pairs it found, as indexes into a/b: training learns m per rule, as Splink does. */
+  pairsOfRule: Int32Array[];
   report: BlockingReport;
 }
 
@@ -107,7 +109,6 @@ export function blockPairs(p: Prepared, rules: BlockingRule[], maxBlockSize: num
     const numeric = radix < Number.MAX_SAFE_INTEGER;
     const head = new Map<number | string, number>();
     const next = new Int32Array(n);
-    const size = new Map<number | string, number>();
     for (let r = n - 1; r >= 0; r--) {
       let key: number | string = numeric ? 0 : '';
       let missing = false;
@@ -123,19 +124,17 @@ export function blockPairs(p: Prepared, rules: BlockingRule[], maxBlockSize: num
       const first = head.get(key);
       next[r] = first === undefined ? -1 : first;
       head.set(key, r);
-      size.set(key, (size.get(key) ?? 0) + 1);
     }
     const before = buffer.length;
     const block: number[] = [];
-    for (const [key, first] of head) {
-      const rows = size.get(key)!;
-      if (rows === 1) continue;
-      if (rows > maxBlockSize) {
-        report.giantBlocks.push({ rule: ruleName(rule), key: describeKey(p, rule, first), rows });
-        continue;
-      }
+    for (const first of head.values()) {
+      if (next[first] < 0) continue;
       block.length = 0;
       for (let r = first; r >= 0; r = next[r]) block.push(r); // ascending rows
+      if (block.length > maxBlockSize) {
+        report.giantBlocks.push({ rule: ruleName(rule), key: describeKey(p, rule, first), rows: block.length });
+        continue;
+      }
       for (let i = 0; i < block.length; i++) {
         const ra = block[i];
         for (let j = i + 1; j < block.length; j++) buffer.push(ra * n + block[j]);
@@ -144,7 +143,8 @@ export function blockPairs(p: Prepared, rules: BlockingRule[], maxBlockSize: num
     report.rules.push({ name: ruleName(rule), pairs: buffer.length - before });
   }
 
-  const codes = buffer.codes.subarray(0, buffer.length).sort();
+  const found = buffer.codes.subarray(0, buffer.length);
+  const codes = found.slice().sort();
   let unique = 0;
   for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) codes[unique++] = codes[i];
   const a = new Int32Array(unique);
@@ -153,7 +153,27 @@ export function blockPairs(p: Prepared, rules: BlockingRule[], maxBlockSize: num
     a[i] = floor(codes[i] / n);
     b[i] = codes[i] - a[i] * n;
   }
-  return { a, b, report };
+  const pairsOfRule: Int32Array[] = [];
+  let start = 0;
+  for (const r of report.rules) {
+    const own = new Int32Array(r.pairs);
+    for (let i = 0; i < r.pairs; i++) own[i] = indexOf(codes, unique, found[start + i]);
+    pairsOfRule.push(own);
+    start += r.pairs;
+  }
+  return { a, b, pairsOfRule, report };
+}
+
+/** Binary search in the sorted unique codes. */
+function indexOf(codes: Float64Array, length: number, code: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (codes[mid] < code) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The key of a giant block as the user would read it, e.g. `北京市 + 张伟`. */

@@ -107,7 +107,7 @@ function jw(col: PreparedColumn, x: number, y: number): number {
 function holds(spec: LevelSpec, col: PreparedColumn, x: number, y: number): boolean {
   switch (spec.type) {
     case 'exact':
-      return false; // equal ids were handled by the caller
+      return x === y;
     case 'folded':
       return col.folded(x) === col.folded(y);
     case 'pinyin':
@@ -173,8 +173,8 @@ export function levelOf(cc: CompiledComparison, ra: number, rb: number): number 
   const x = cc.col.ids[ra];
   const y = cc.col.ids[rb];
   if (x < 0 || y < 0) return 0;
-  if (x === y) return 1;
   const levels = cc.comparison.levels;
+  if (x === y && levels[0]?.type === 'exact') return 1;
   for (let i = 0; i < levels.length; i++) if (holds(levels[i], cc.col, x, y)) return i + 1;
   return levels.length + 1;
 }

@@ -1,7 +1,8 @@
 /**
  * Fellegi–Sunter training. u (how often non-matches land on each level) comes from random pairs, drawn with a
- * fixed seed; m (the same for matches) and λ come from expectation–maximisation over the blocked pairs with u
- * held fixed, as Splink trains. Both are smoothed toward kind-based priors, so tiny inputs still get sane weights.
+ * fixed seed; m (the same for matches) from expectation–maximisation per blocking rule with u held fixed, as
+ * Splink trains; λ from the blocked pairs. m and u are smoothed toward kind-based priors (Dirichlet pseudo-counts),
+ * so tiny inputs still get sane weights. EM runs over distinct level patterns, not pairs: it costs next to nothing.
  */
 import { CompiledComparison, levelOf } from './comparisons';
 import { DedupFieldKind, LevelSpec } from './types';
@@ -146,13 +147,12 @@ export function expectationMaximisation(
   blocked: Patterns,
   u: number[][],
   maxIterations: number,
-  start?: { m: number[][]; lambda: number },
 ): EmResult {
   const { patterns, counts, k } = blocked;
   const nPatterns = counts.length;
   const mPrior = ccs.map((cc) => priors(cc).m);
-  let m = (start?.m ?? mPrior).map((x) => x.slice());
-  let lambda = start?.lambda ?? 0.1;
+  let m = mPrior.map((x) => x.slice());
+  let lambda = 0.1;
   const total = counts.reduce((s, x) => s + x, 0);
   let iterations = 0;
   let converged = false;
@@ -184,42 +184,108 @@ export function expectationMaximisation(
   return { m, lambda, iterations, converged };
 }
 
-export interface Trained extends EmResult {
+export interface Trained {
+  m: number[][];
   u: number[][];
-  /** Prior over all pairs; `lambda` above is the share of blocked pairs that match. */
-  lambdaAll: number;
+  /** Prior over all pairs. */
+  lambda: number;
+  /** Share of the blocked pairs that match. */
+  lambdaBlocked: number;
+  iterations: number;
+  converged: boolean;
   uPairs: number;
 }
 
-/** Rounds of u refinement after the first EM: u from the random pairs that are not likely matches. */
+/** Rounds of u refinement after the first fit: u again from the random pairs, leaving out likely matches. */
 const U_ROUNDS = 2;
 
+/** The pairs one blocking rule found, and the comparisons it must not learn from (its own key fields). */
+export interface RuleSample {
+  pairs: Int32Array;
+  exclude: number[];
+}
+
+/** Level patterns of a rule's pairs, its own key fields set to missing. */
+function rulePatterns(gamma: Uint8Array, sizes: number[], rule: RuleSample): Patterns {
+  const k = sizes.length;
+  const g = new Uint8Array(rule.pairs.length * k);
+  for (let i = 0; i < rule.pairs.length; i++) g.set(gamma.subarray(rule.pairs[i] * k, rule.pairs[i] * k + k), i * k);
+  for (let i = 0; i < rule.pairs.length; i++) for (const c of rule.exclude) g[i * k + c] = 0;
+  return patternCounts(g, sizes);
+}
+
+/** λ alone by EM, m and u fixed. */
+function fitLambda(pats: Patterns, m: number[][], u: number[][], maxIterations: number): { lambda: number; iterations: number } {
+  const total = pats.counts.reduce((s, x) => s + x, 0);
+  let lambda = 0.1;
+  let iterations = 0;
+  while (iterations < maxIterations && total > 0) {
+    iterations++;
+    const p = matchProbabilities(pats, m, u, lambda);
+    let matches = 0;
+    for (let i = 0; i < p.length; i++) matches += pats.counts[i] * p[i];
+    const next = Math.min(1 - 1e-9, Math.max(1e-9, matches / total));
+    const change = Math.abs(next - lambda);
+    lambda = next;
+    if (change < 1e-7) break;
+  }
+  return { lambda, iterations };
+}
+
 /**
- * u from random pairs, then m and λ by EM over the blocked pairs; then u is re-estimated leaving out the likely
- * matches among the random pairs, and EM runs again from where it stopped.
+ * Training, after Splink. u: random pairs. m: EM per blocking rule over the pairs that rule found, never on the
+ * rule's own key fields (its pairs agree there by construction, match or not); each field's m is the average over
+ * rules, weighted by the matches each rule expects. λ: EM over all blocked pairs with m and u fixed, scaled to all
+ * pairs. Then u is re-estimated without the likely matches among the random pairs, and m and λ again.
  */
 export function train(
   ccs: CompiledComparison[],
   gamma: Uint8Array,
   rows: number,
+  rules: RuleSample[],
   o: { sample: number; seed: number; maxIterations: number },
 ): Trained {
+  const sizes = ccs.map((cc) => cc.size);
   const sample = samplePairs(ccs, rows, o.sample, seededRandom(o.seed));
-  const blocked = patternCounts(gamma, ccs.map((cc) => cc.size));
+  const blocked = patternCounts(gamma, sizes);
   const blockedPairs = blocked.counts.reduce((s, x) => s + x, 0);
   const allPairs = (rows * (rows - 1)) / 2;
+  const perRule = rules
+    .filter((r) => r.pairs.length > 0 && r.exclude.length < ccs.length)
+    .map((r) => ({ rule: r, pats: rulePatterns(gamma, sizes, r) }));
+  const mPrior = ccs.map((cc) => priors(cc).m);
+  let iterations = 0;
+  let converged = true;
+
+  const fitM = (u: number[][]): number[][] => {
+    const num = ccs.map((cc) => new Float64Array(cc.size));
+    const den = new Float64Array(ccs.length);
+    for (const { rule, pats } of perRule) {
+      const em = expectationMaximisation(ccs, pats, u, o.maxIterations);
+      iterations += em.iterations;
+      converged &&= em.converged;
+      const weight = em.lambda * rule.pairs.length;
+      for (let c = 0; c < ccs.length; c++) {
+        if (rule.exclude.includes(c)) continue;
+        for (let l = 1; l < ccs[c].size; l++) num[c][l] += weight * em.m[c][l];
+        den[c] += weight;
+      }
+    }
+    return ccs.map((cc, c) => (den[c] > 0 ? Array.from(num[c], (x, l) => (l === 0 ? 1 : x / den[c])) : mPrior[c].slice()));
+  };
   // Matches outside the blocks are assumed rare: the expected matches over all pairs give the prior.
   const overall = (lambdaBlocked: number) =>
     allPairs > 0 ? Math.min(lambdaBlocked, Math.max(1e-12, (lambdaBlocked * blockedPairs) / allPairs)) : lambdaBlocked;
+
   let u = estimateU(ccs, sample);
-  let em = expectationMaximisation(ccs, blocked, u, o.maxIterations);
-  let iterations = em.iterations;
+  let m = fitM(u);
+  let fit = fitLambda(blocked, m, u, o.maxIterations);
   for (let round = 0; round < U_ROUNDS; round++) {
-    u = estimateU(ccs, sample, matchProbabilities(sample, em.m, u, overall(em.lambda)));
-    em = expectationMaximisation(ccs, blocked, u, o.maxIterations, em);
-    iterations += em.iterations;
+    u = estimateU(ccs, sample, matchProbabilities(sample, m, u, overall(fit.lambda)));
+    m = fitM(u);
+    fit = fitLambda(blocked, m, u, o.maxIterations);
   }
-  return { ...em, iterations, u, lambdaAll: overall(em.lambda), uPairs: sample.pairs };
+  return { m, u, lambda: overall(fit.lambda), lambdaBlocked: fit.lambda, iterations, converged, uPairs: sample.pairs };
 }
 
 /** Mulberry32: small, fast and deterministic, so the same input always trains the same model. */

@@ -90,3 +90,30 @@ describe('dedupe on hand-made Chinese customers', () => {
     expect(golden).toHaveLength(result.clusters.length);
   });
 });
+
+describe('dedupe on edge inputs', () => {
+  it('handles no rows and one row', () => {
+    const none = dedupe({ fields: FIELDS, rows: [] });
+    expect(none.clusters).toEqual([]);
+    expect(none.pairsCompared).toBe(0);
+    const one = dedupe({ fields: FIELDS, rows: [ROWS[0]] });
+    expect(one.clusters).toEqual([[0]]);
+    expect(Array.from(one.bestLinkOf)).toEqual([-1]);
+  });
+
+  it('treats short rows as missing and non-text cells as text', () => {
+    const rows = [['张伟', '13812345678'], ['张伟', 13812345678 as unknown as string, null, '北京市']];
+    const r = dedupe({ fields: FIELDS, rows });
+    expect(r.pairsCompared).toBe(1);
+    const phone = r.links[0]?.contributions.find((c) => c.field === 'phone');
+    expect(phone?.level).toBe('exact');
+  });
+
+  it('reports giant blocks instead of comparing them', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ['张伟', `1380000${String(i).padStart(4, '0')}`, null, '北京市']);
+    const r = dedupe({ fields: FIELDS, rows }, { maxBlockSize: 10 });
+    expect(r.pairsCompared).toBe(0);
+    expect(r.blocking.giantBlocks.map((g) => g.rule)).toContain('folded(name)');
+    expect(r.blocking.giantBlocks.every((g) => g.rows === 30)).toBe(true);
+  });
+});

@@ -9,7 +9,7 @@ import { train } from './em';
 import { pinyinSoundKey } from './pinyin';
 import { prepare } from './prepare';
 import { buildModel, explainPair, makeScorer, probabilityOf, scorePairs } from './score';
-import { DedupInput, DedupModel, DedupOptions, DedupResult, Link } from './types';
+import { BlockingRule, DedupInput, DedupModel, DedupOptions, DedupResult, Link } from './types';
 
 export * from './types';
 export { defaultBlockingRules } from './blocking';
@@ -37,6 +37,8 @@ interface Compared {
   a: Int32Array;
   b: Int32Array;
   gamma: Uint8Array;
+  rules: BlockingRule[];
+  pairsOfRule: Int32Array[];
   blocking: DedupResult['blocking'];
 }
 
@@ -45,17 +47,22 @@ function compareBlocked(input: DedupInput, options: DedupOptions): Compared {
   const prepared = prepare(input, pinyinKey);
   const ccs = compile(prepared, options.comparisons ?? defaultComparisons(input.fields));
   const rules = options.blockingRules ?? defaultBlockingRules(input.fields);
-  const { a, b, report } = blockPairs(prepared, rules, options.maxBlockSize ?? DEFAULTS.maxBlockSize);
-  return { ccs, a, b, gamma: comparePairs(ccs, a, b), blocking: report };
+  const { a, b, pairsOfRule, report } = blockPairs(prepared, rules, options.maxBlockSize ?? DEFAULTS.maxBlockSize);
+  return { ccs, a, b, gamma: comparePairs(ccs, a, b), rules, pairsOfRule, blocking: report };
 }
 
 function trainOn(input: DedupInput, options: DedupOptions, c: Compared): DedupModel {
-  const t = train(c.ccs, c.gamma, input.rows.length, {
+  const fieldsOf = (rule: BlockingRule) => rule.keys.map((k) => k.field);
+  const rules = c.rules.map((rule, i) => ({
+    pairs: c.pairsOfRule[i],
+    exclude: c.ccs.flatMap((cc, ci) => (fieldsOf(rule).includes(cc.comparison.field) ? [ci] : [])),
+  }));
+  const t = train(c.ccs, c.gamma, input.rows.length, rules, {
     sample: options.uSampleSize ?? DEFAULTS.uSampleSize,
     seed: options.seed ?? DEFAULTS.seed,
     maxIterations: options.maxIterations ?? DEFAULTS.maxIterations,
   });
-  return buildModel(c.ccs, t.m, t.u, t.lambdaAll, t.lambda, t.iterations, t.converged, t.uPairs);
+  return buildModel(c.ccs, t.m, t.u, t.lambda, t.lambdaBlocked, t.iterations, t.converged, t.uPairs);
 }
 
 /** Training alone: m/u per field level and the prior, as plain data to save or inspect. */

@@ -45,8 +45,9 @@ export class PreparedColumn {
     const idOf = new Map<string, number>();
     const counts: number[] = [];
     for (let r = 0; r < rows.length; r++) {
-      const v = rows[r][column];
-      if (v === null || v === undefined || v === '') {
+      const cell: unknown = rows[r][column];
+      const v = typeof cell === 'string' ? cell : cell === null || cell === undefined ? '' : String(cell);
+      if (v === '') {
         this.ids[r] = -1;
         continue;
       }

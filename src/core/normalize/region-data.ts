@@ -31,6 +31,12 @@ export interface RegionNode {
   parent: RegionNode | null;
 }
 
+/** True when node is unit or lies inside it. */
+export function isWithin(node: RegionNode, unit: RegionNode): boolean {
+  for (let n: RegionNode | null = node; n !== null; n = n.parent) if (n === unit) return true;
+  return false;
+}
+
 /** How a name reaches its node: official name, rule-made short name, or retired name. */
 export type NameKind = 'full' | 'short' | 'alias';
 
@@ -53,11 +59,13 @@ export interface TrieNode {
 export interface RegionIndex {
   /** Chinese names, one character per edge. */
   trie: TrieNode;
-  /** Every unit, provinces first. */
+  /** Every unit, each province followed by its prefectures and counties. */
   nodes: RegionNode[];
   byCode: Map<string, RegionNode>;
   /** The alias text -> the current name it stands for, for the note shown to the user. */
   aliasOf: Map<string, string>;
+  /** A municipality -> its one city, named like it (北京市 -> 北京市, code 110100). */
+  municipalCity: Map<RegionNode, RegionNode>;
 }
 
 interface DivisionJson {
@@ -181,6 +189,7 @@ class IndexBuilder {
   readonly trie: TrieNode = { next: new Map(), entries: null };
   readonly byCode = new Map<string, RegionNode>();
   readonly aliasOf = new Map<string, string>();
+  readonly municipalCity = new Map<RegionNode, RegionNode>();
   readonly nodes: RegionNode[] = [];
 
   node(code: string, name: string, level: RegionLevel, parent: RegionNode | null): RegionNode {
@@ -236,7 +245,10 @@ function buildTree(b: IndexBuilder): void {
       let city: RegionNode;
       if (c.name === '市辖区' || c.name === '县') {
         // Municipality: one city named like the province, whichever of its NBS city groups a county is in.
-        municipal ??= b.node(pad6(p.code + '01'), p.name, 2, prov);
+        if (municipal === null) {
+          municipal = b.node(pad6(p.code + '01'), p.name, 2, prov);
+          b.municipalCity.set(prov, municipal);
+        }
         city = municipal;
       } else if (c.name.endsWith('直辖县级行政区划')) {
         for (const a of c.children ?? []) if (a.code.length === 6) b.node(a.code, a.name, 2, prov);
@@ -265,7 +277,7 @@ function buildIndex(): RegionIndex {
   buildTree(b);
   for (const n of b.nodes) {
     // A municipality's city is named like the province: the names find the province, and the output fills the city.
-    if (n.level === 2 && n.name === n.parent?.name) continue;
+    if (n.parent !== null && b.municipalCity.get(n.parent) === n) continue;
     b.addName(n.name, n, 'full');
     const short = shortName(n.name);
     if (short !== null) b.addName(short, n, 'short');
@@ -280,7 +292,7 @@ function buildIndex(): RegionIndex {
       b.aliasOf.set(name, current);
     }
   }
-  return { trie: b.trie, nodes: b.nodes, byCode: b.byCode, aliasOf: b.aliasOf };
+  return { trie: b.trie, nodes: b.nodes, byCode: b.byCode, aliasOf: b.aliasOf, municipalCity: b.municipalCity };
 }
 
 function buildLatin(ix: RegionIndex): Map<string, RegionEntry[]> {
@@ -296,7 +308,7 @@ function buildLatin(ix: RegionIndex): Map<string, RegionEntry[]> {
   };
   for (const n of ix.nodes) {
     if (n.level > 2 || PINYIN_OVERRIDDEN.has(n.code)) continue;
-    if (n.level === 2 && n.name === n.parent?.name) continue; // a municipality's city: the province answers
+    if (n.parent !== null && ix.municipalCity.get(n.parent) === n) continue; // the province answers for it
     for (const key of pinyinKeys(pinyin, n.name, (shortName(n.name) ?? n.name).length)) add(key, n);
   }
   for (const [code, names] of Object.entries(ENGLISH_NAMES)) {

@@ -14,7 +14,7 @@
  * - A name that is both a province and a prefecture or county (吉林, 海南, 河南) means the province when nothing
  *   else decides.
  */
-import { latinNames, RegionEntry, RegionIndex, RegionNode, TrieNode } from './region-data';
+import { isWithin, latinNames, RegionEntry, RegionIndex, RegionNode, TrieNode } from './region-data';
 
 export interface RegionMatch {
   /** The most specific unit the text names; null when it names none, or only several that share no province. */
@@ -37,10 +37,9 @@ const START: State[] = [{ node: null, score: 0 }];
 const NO_MATCH: RegionMatch = Object.freeze({ node: null, readings: [], aliases: [] }) as RegionMatch;
 const NO_ALIASES: string[] = [];
 
+/** True when b is a or lies inside it; everything lies inside the root (null). */
 function isAncestorOrSelf(a: RegionNode | null, b: RegionNode): boolean {
-  if (a === null) return true;
-  for (let n: RegionNode | null = b; n !== null; n = n.parent) if (n === a) return true;
-  return false;
+  return a === null || isWithin(b, a);
 }
 
 /** The state after reading one name in one state, or null when the name does not fit it. */
@@ -255,6 +254,14 @@ function better(best: Chain | null, c: Chain): Chain | null {
   return best === null || depth(c) > depth(best) ? c : best;
 }
 
+/**
+ * True when nothing later in the text can change the best chain: it named all three levels (no later chain can
+ * name more), or it reached a county and a road word came (past it a chain can only be made more specific).
+ */
+function settled(best: Chain, afterRoad: boolean): boolean {
+  return depth(best) >= 3 || (afterRoad && best.states.every((st) => st.node !== null && st.node.level === 3));
+}
+
 /** The chain after the last step (chains are never shared, so it changes in place). */
 function extend(c: Chain, states: State[]): Chain {
   c.states = states;
@@ -276,6 +283,7 @@ function matchChinese(ix: RegionIndex, s: string): RegionMatch {
   let afterRoad = false;
   let pos = start;
   while (pos < s.length) {
+    if (chain === null && best !== null && settled(best, afterRoad)) break;
     const found = namesAt(ix.trie, s, pos);
     if (chain !== null) {
       const st = found > 0 ? step(ix, s, pos, found, chain.states, 'chain') : null;
@@ -368,7 +376,7 @@ function resolve(states: readonly State[], aliases: string[]): RegionMatch {
   if (atTop.length > 1) return { node: commonAncestor(nodes), readings: nodes, aliases };
   // 恩施 is 恩施州 or the 恩施市 inside it: the answer holds either way, so it is not reported as ambiguous.
   const node = atTop[0];
-  return { node, readings: nodes.every((n) => isAncestorOrSelf(node, n)) ? [] : nodes, aliases };
+  return { node, readings: nodes.every((n) => isWithin(n, node)) ? [] : nodes, aliases };
 }
 
 /** Reads the region named by a text (already width-folded and trimmed). */

@@ -9,7 +9,7 @@
  */
 import { CellValue } from '../cell';
 import { toSimplified } from './chinese';
-import { RegionIndex, RegionNode, regionIndex } from './region-data';
+import { isWithin, RegionIndex, RegionNode, regionIndex } from './region-data';
 import { matchRegion, RegionMatch } from './region-match';
 import { foldWidth, trimAll } from './text';
 import { invalid, Normalized, precheck } from './types';
@@ -32,21 +32,10 @@ function isCjk(s: string): boolean {
   return false;
 }
 
-/** 北京市 stands for 北京市-北京市: a municipality's only city is named like it. */
-function municipalCity(ix: RegionIndex, prov: RegionNode): RegionNode | null {
-  const city = ix.byCode.get(prov.code.slice(0, 2) + '0100');
-  return city !== undefined && city.parent === prov && city.name === prov.name ? city : null;
-}
-
 function partsOf(ix: RegionIndex, node: RegionNode): { prov: RegionNode; city: RegionNode | null; district: RegionNode | null } {
   if (node.level === 3) return { prov: node.parent!.parent!, city: node.parent, district: node };
   if (node.level === 2) return { prov: node.parent!, city: node, district: null };
-  return { prov: node, city: municipalCity(ix, node), district: null };
-}
-
-function within(node: RegionNode, unit: RegionNode): boolean {
-  for (let n: RegionNode | null = node; n !== null; n = n.parent) if (n === unit) return true;
-  return false;
+  return { prov: node, city: ix.municipalCity.get(node) ?? null, district: null }; // 北京 is 北京市-北京市
 }
 
 /** 江苏省南京市鼓楼区; a municipality's city is not repeated. */
@@ -71,7 +60,7 @@ function result(ix: RegionIndex, m: RegionMatch): NormalizedRegion {
   if (m.readings.length > 1) {
     // Either one reading was preferred (吉林 -> 吉林省), or only the unit they share is certain (江苏鼓楼区 -> 江苏省).
     const top = m.node;
-    const shared = m.readings.every((r) => r !== top && within(r, top));
+    const shared = m.readings.every((r) => r !== top && isWithin(r, top));
     notes.push(shared ? `${readingsNote(m)}，只能确定到「${pathName(top)}」` : `${readingsNote(m)}，按「${pathName(top)}」处理`);
   }
   for (const old of m.aliases) notes.push(`「${old}」是旧称，按现名「${ix.aliasOf.get(old) ?? old}」处理`);
