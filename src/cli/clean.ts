@@ -1,6 +1,6 @@
 /** `kehu clean <file.xlsx|file.csv> -o <out.xlsx> [--sheet NAME]`: cleaned columns beside the originals + 数据质量报告. */
 import * as path from 'path';
-import { CleanError, DEFAULT_KEY_FIELDS, cleanSheet } from '../core/pipeline/clean';
+import { CleanError, CleanResult, DEFAULT_KEY_FIELDS, cleanSheet } from '../core/pipeline/clean';
 import { Locale } from '../core/report/quality-sheet';
 import { openWorkbookFile } from '../host/file/node';
 import { UsageError, parseArgs } from './args';
@@ -10,7 +10,7 @@ export const CLEAN_USAGE = `usage: kehu clean <file.xlsx|file.csv> -o <out.xlsx>
   --keys   key fields; a row missing all of them is excluded from analysis (default ${DEFAULT_KEY_FIELDS.join(',')})
   --asof   "today" for future-date and recency checks (default: today)`;
 
-function today(): string {
+export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -30,47 +30,70 @@ export async function runClean(argv: string[]): Promise<number> {
   if (lang !== 'zh-CN' && lang !== 'en-US') throw new UsageError(`--lang must be zh-CN or en-US`);
   const locale = lang as Locale;
 
-  const book = await openWorkbookFile(input);
-  const sheets = await book.listSheets();
-  const wanted = args.options.get('--sheet');
-  const target = wanted ? sheets.find((s) => s.name === wanted) : sheets.find((s) => s.rowCount > 0);
-  if (!target) {
-    process.stderr.write(
-      wanted
-        ? `kehu clean: 找不到工作表「${wanted}」；工作簿中有：${sheets.map((s) => s.name).join('、')}\n`
-        : `kehu clean: ${path.basename(input)} 中没有含数据的工作表 (no sheet with data)\n`,
-    );
-    return 1;
-  }
-  const data = await book.readSheet(target.name);
-  let result;
+  let result: CleanResult;
+  let sheet: string;
   try {
-    result = cleanSheet(target.name, data.rows, data.firstRow, {
+    ({ result, sheet } = await cleanFile(input, out, {
+      sheet: args.options.get('--sheet'),
       asOf,
       locale,
       keyFieldIds: args.options.get('--keys')?.split(',').map((s) => s.trim()).filter(Boolean),
-    });
+    }));
   } catch (e) {
-    if (e instanceof CleanError) {
+    if (e instanceof CleanError || e instanceof CleanFileError) {
       process.stderr.write(`kehu clean: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
+  process.stdout.write(cleanSummary(sheet, result, out));
+  return 0;
+}
+
+/** Problems with the file itself (no such sheet, nothing in it), said in the user's words. */
+export class CleanFileError extends Error {}
+
+export interface CleanFileOptions {
+  sheet?: string;
+  asOf: string;
+  locale: Locale;
+  keyFieldIds?: string[];
+}
+
+/** Reads one sheet of a file, cleans it, and saves the workbook with the cleaned columns and the report sheet. */
+export async function cleanFile(input: string, out: string, opts: CleanFileOptions): Promise<{ result: CleanResult; sheet: string }> {
+  const book = await openWorkbookFile(input);
+  const sheets = await book.listSheets();
+  const target = opts.sheet ? sheets.find((s) => s.name === opts.sheet) : sheets.find((s) => s.rowCount > 0);
+  if (!target) {
+    throw new CleanFileError(
+      opts.sheet
+        ? `找不到工作表「${opts.sheet}」；工作簿中有：${sheets.map((s) => s.name).join('、')}`
+        : `${path.basename(input)} 中没有含数据的工作表 (no sheet with data)`,
+    );
+  }
+  const data = await book.readSheet(target.name);
+  const result = cleanSheet(target.name, data.rows, data.firstRow, {
+    asOf: opts.asOf,
+    locale: opts.locale,
+    keyFieldIds: opts.keyFieldIds,
+  });
   await book.writeColumns(target.name, result.columns);
   await book.writeSheet(result.reportSheet);
   await book.save(out);
+  return { result, sheet: target.name };
+}
 
+function cleanSummary(sheet: string, result: CleanResult, out: string): string {
   const r = result.report;
   const mapped = result.fields.map((f) => `${f.mapping.header}→${f.mapping.fieldId}`).join(', ');
-  process.stdout.write(
+  return (
     [
-      `工作表 ${target.name}: 表头在第 ${result.headerRow} 行, ${r.rowsBefore} 行数据`,
+      `工作表 ${sheet}: 表头在第 ${result.headerRow} 行, ${r.rowsBefore} 行数据`,
       `字段映射: ${mapped}`,
       `可用行 ${r.rowsUsable} / ${r.rowsBefore} = ${(r.availability * 100).toFixed(1)}% (目标 ${(r.availabilityTarget * 100).toFixed(0)}%: ${r.meetsTarget ? '达标' : '未达标'})`,
       `问题: ${Object.entries(r.issueCounts).map(([k, v]) => `${k}=${v}`).join(' ')}`,
       `已写入 ${out}: ${result.columns.length} 个清洗列, 工作表 ${result.reportSheet.name}`,
-    ].join('\n') + '\n',
+    ].join('\n') + '\n'
   );
-  return 0;
 }

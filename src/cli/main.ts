@@ -1,6 +1,7 @@
 /** `kehu` entry: dispatches to one module per subcommand. */
 import { UsageError } from './args';
 import { runClean } from './clean';
+import { runDemo } from './demo';
 import { runNormalize } from './normalize';
 
 const USAGE = `kehu — clean, deduplicate and tag customer data, locally.
@@ -10,6 +11,7 @@ usage: kehu <command> [options]
 commands:
   normalize --field <kind>   normalize values read from stdin, one per line
   clean <file> -o <out.xlsx> cleaned columns + 数据质量报告 sheet
+  demo [out.xlsx]            clean the shipped sample and show before → after
 
 Run 'kehu <command> --help' for a command's options.`;
 
@@ -32,6 +34,8 @@ async function dispatch(cmd: string | undefined, rest: string[]): Promise<number
       return runNormalize(rest);
     case 'clean':
       return runClean(rest);
+    case 'demo':
+      return runDemo(rest);
     case undefined:
     case '--help':
     case '-h':
