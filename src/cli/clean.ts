@@ -62,7 +62,12 @@ export interface CleanFileOptions {
 
 /** Reads one sheet of a file, cleans it, and saves the workbook with the cleaned columns and the report sheet. */
 export async function cleanFile(input: string, out: string, opts: CleanFileOptions): Promise<{ result: CleanResult; sheet: string }> {
-  const book = await openWorkbookFile(input);
+  if (path.extname(out).toLowerCase() !== '.xlsx') {
+    throw new CleanFileError(`输出文件须为 .xlsx：${out} (the output must be an .xlsx file)`);
+  }
+  const book = await openWorkbookFile(input).catch((e: unknown) => {
+    throw new CleanFileError(fileProblem(e, input, '读取'));
+  });
   const sheets = await book.listSheets();
   const target = opts.sheet ? sheets.find((s) => s.name === opts.sheet) : sheets.find((s) => s.rowCount > 0);
   if (!target) {
@@ -77,11 +82,23 @@ export async function cleanFile(input: string, out: string, opts: CleanFileOptio
     asOf: opts.asOf,
     locale: opts.locale,
     keyFieldIds: opts.keyFieldIds,
+    merges: data.merges,
   });
   await book.writeColumns(target.name, result.columns);
   await book.writeSheet(result.reportSheet);
-  await book.save(out);
+  await book.save(out).catch((e: unknown) => {
+    throw new CleanFileError(fileProblem(e, out, '写入'));
+  });
   return { result, sheet: target.name };
+}
+
+/** A file that cannot be read or written, in the user's words (the host's own messages already are). */
+function fileProblem(e: unknown, file: string, action: '读取' | '写入'): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return action === '读取' ? `找不到文件「${file}」(no such file)` : `无法写入「${file}」：文件夹不存在 (no such folder)`;
+  if (code === 'EISDIR') return `「${file}」是文件夹，不是文件 (is a folder)`;
+  if (code === 'EACCES' || code === 'EPERM') return `没有权限${action}「${file}」(permission denied)`;
+  return e instanceof Error ? e.message : `无法${action}「${file}」：${String(e)}`;
 }
 
 function cleanSummary(sheet: string, result: CleanResult, out: string): string {

@@ -1,6 +1,7 @@
 /** `kehu` entry: dispatches to one module per subcommand. */
 import { UsageError } from './args';
 import { runClean } from './clean';
+import { runDedup } from './dedup';
 import { runDemo } from './demo';
 import { runNormalize } from './normalize';
 
@@ -11,6 +12,9 @@ usage: kehu <command> [options]
 commands:
   normalize --field <kind>   normalize values read from stdin, one per line
   clean <file> -o <out.xlsx> cleaned columns + 数据质量报告 sheet
+  dedup <file> -o <out.csv>  rows with cluster_id, match_probability, match_reason
+  rfm <orders> -o <out.csv>  per-customer RFM scores, segments, 8 classes and ABC
+  analyze <file> -o <out.xlsx> unified customer view + 客户分层, 同期群留存, 销售漏斗 sheets
   demo [out.xlsx]            clean the shipped sample and show before → after
 
 Run 'kehu <command> --help' for a command's options.`;
@@ -34,6 +38,12 @@ async function dispatch(cmd: string | undefined, rest: string[]): Promise<number
       return runNormalize(rest);
     case 'clean':
       return runClean(rest);
+    case 'dedup':
+      return runDedup(rest);
+    case 'rfm':
+      return (await import('./rfm')).runRfm(rest);
+    case 'analyze':
+      return (await import('./analyze')).runAnalyze(rest);
     case 'demo':
       return runDemo(rest);
     case undefined:

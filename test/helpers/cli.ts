@@ -15,7 +15,7 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
-  /** What `main()` threw, when it did not return an exit code (a crash in-process). */
+  /** What `main()` threw instead of returning an exit code (a crash in-process); also in `stderr`. */
   thrown?: unknown;
 }
 
@@ -39,7 +39,8 @@ export async function runCli(argv: string[]): Promise<CliRun> {
     const code = await main(argv);
     return { code, stdout, stderr };
   } catch (e) {
-    return { code: -1, stdout, stderr, thrown: e };
+    // Said in stderr too, so a failed expectation on the run shows what was thrown.
+    return { code: -1, stdout, stderr: `${stderr}[thrown] ${e instanceof Error ? e.stack : String(e)}`, thrown: e };
   } finally {
     out.mockRestore();
     err.mockRestore();

@@ -64,6 +64,7 @@ export const VIEW_FIELDS: readonly ViewField[] = [
   f('preferredChannel', '偏好渠道', 'preferred_channel', 'text', 'interaction', ['常用渠道']),
   f('activeHour', '最活跃小时', 'active_hour', 'number', 'interaction'),
   f('activePeriod', '活跃时段', 'active_period', 'text', 'interaction', ['active_hours']),
+  f('lastResult', '最近互动结果', 'last_result', 'text', 'interaction'),
   // ---- purchases (order sheet) ----
   f('firstPurchase', '首次购买日期', 'first_purchase_date', 'date', 'purchase', ['首次购买时间']),
   f('lastPurchase', '最近购买日期', 'last_purchase_date', 'date', 'purchase', ['最近购买时间']),
@@ -108,6 +109,15 @@ for (const field of VIEW_FIELDS) {
 /** The field a rule names by id, zh, en or alias (case-insensitive for Latin letters); undefined when unknown. */
 export function resolveViewField(name: string): ViewField | undefined {
   return BY_NAME.get(nameKey(name));
+}
+
+/**
+ * Interactions by channel are one field per channel found in the data: id `interactions:<channel>`,
+ * zh `互动次数_<channel>`, en `interactions_<channel>`. resolveViewField does not know them; a view lists them in
+ * its `fields`.
+ */
+export function channelField(channel: string): ViewField {
+  return { id: `interactions:${channel}`, zh: `互动次数_${channel}`, en: `interactions_${channel}`, type: 'number', group: 'interaction' };
 }
 
 export function viewFieldById(id: string): ViewField | undefined {

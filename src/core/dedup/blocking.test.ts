@@ -14,7 +14,7 @@ describe('defaultBlockingRules', () => {
       { name: 'sex', kind: 'gender' },
     ]).map((r) => r.name);
     expect(rules).toEqual(
-      expect.arrayContaining(['tel', 'dob', 'folded(n)', 'phonetic(n)', 'phonetic(n) + folded(dob)', 'phonetic(n) + folded(city)']),
+      expect.arrayContaining(['tel', 'dob', 'folded(n)', 'phonetic(n) + folded(dob)', 'phonetic(n) + folded(city)']),
     );
     expect(rules.some((r) => r!.includes('sex'))).toBe(false);
     expect(rules.some((r) => r === 'city')).toBe(false); // a city alone would make giant blocks

@@ -16,13 +16,17 @@ export function defaultBlockingRules(fields: DedupField[]): BlockingRule[] {
     rules.push({ name: keys.map((k) => (k.transform && k.transform !== 'value' ? `${k.transform}(${k.field})` : k.field)).join(' + '), keys });
 
   for (const f of of('phone', 'email', 'id', 'date', 'postcode')) add({ field: f });
-  for (const f of of('company')) add({ field: f, transform: 'folded' });
+  for (const f of of('company')) {
+    add({ field: f, transform: 'folded' });
+    add({ field: f, transform: 'phonetic' }); // 鑫立置业 / 新立置业
+  }
   for (const f of of('address')) add({ field: f, transform: 'folded' });
 
   const places = of('date', 'postcode', 'region', 'address');
   for (const n of of('personName')) {
+    // The sound of a name alone would put every 张伟 with every 章玮 (a third of all pairs on 100,000 rows);
+    // a homophone is compared when a place, a date, a phone or an e-mail agrees too.
     add({ field: n, transform: 'folded' });
-    add({ field: n, transform: 'phonetic' });
     for (const x of places) add({ field: n, transform: 'phonetic' }, { field: x, transform: 'folded' });
   }
   for (const g of of('givenName')) for (const s of of('surname')) {

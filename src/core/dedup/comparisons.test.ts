@@ -19,6 +19,8 @@ describe('comparison levels', () => {
   it('names: exact, folded, same pinyin, fuzzy bands, initials, else', () => {
     expect(level('personName', '张伟', '张伟')).toBe('exact');
     expect(level('personName', '张伟', '张 伟')).toBe('folded');
+    expect(level('personName', '张伟', '張偉')).toBe('folded'); // traditional = simplified
+    expect(level('company', '腾达科技', '騰達科技')).toBe('folded');
     expect(level('personName', '王鑫', '王新')).toBe('pinyin');
     expect(level('givenName', 'jonathon', 'jonathan')).toBe('jaroWinkler>=0.95');
     expect(level('surname', 'dwayne', 'duane')).toBe('jaroWinkler>=0.7');
@@ -40,6 +42,8 @@ describe('comparison levels', () => {
     expect(level('phone', '13812345678', '13812345679')).toBe('levenshtein<=1');
     expect(level('email', 'zhang.wei@qq.com', 'zhang.wei@163.com')).toBe('emailLocal');
     expect(level('email', 'zhangwei@qq.com', 'zhangwel@qq.com')).toBe('levenshtein<=1');
+    expect(level('email', 'sales@tengda.com', 'info@tengda.com')).toBe('emailDomain');
+    expect(level('email', 'lina@qq.com', 'wangfang@qq.com')).toBe('else'); // a public provider says nothing
     expect(level('id', '1234567', '1234576')).toBe('levenshtein<=2');
     expect(level('id', '1234567', '7654321')).toBe('else');
   });

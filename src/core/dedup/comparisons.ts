@@ -31,7 +31,7 @@ export const LEVELS_BY_KIND: Record<DedupFieldKind, LevelSpec[]> = {
     { type: 'jaroWinkler', min: 0.88 },
   ],
   phone: [{ type: 'exact' }, { type: 'digitsSuffix', n: 8 }, { type: 'levenshtein', max: 1 }],
-  email: [{ type: 'exact' }, { type: 'levenshtein', max: 1 }, { type: 'emailLocal' }],
+  email: [{ type: 'exact' }, { type: 'levenshtein', max: 1 }, { type: 'emailLocal' }, { type: 'emailDomain' }],
   date: [{ type: 'exact' }, { type: 'dateTypo' }, { type: 'dateSwap' }, { type: 'dateYearMonth' }],
   postcode: [{ type: 'exact', tf: true }, { type: 'levenshtein', max: 1 }],
   region: [{ type: 'exact', tf: true }, { type: 'folded' }, { type: 'jaroWinkler', min: 0.9 }],
@@ -69,6 +69,16 @@ export function levelId(spec: LevelSpec): string {
 export function levelIds(c: Comparison): string[] {
   return ['missing', ...c.levels.map(levelId), 'else'];
 }
+
+/**
+ * Public mail providers: sharing one says nothing about being one customer. A short hand-written list, as in
+ * normalize/email.ts: no maintained package lists the providers Chinese customers use.
+ */
+const PUBLIC_MAIL_DOMAINS = new Set([
+  'qq.com', 'vip.qq.com', 'foxmail.com', '163.com', 'vip.163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn',
+  'sohu.com', '139.com', '189.cn', 'wo.cn', 'aliyun.com', 'tom.com', '21cn.com', 'gmail.com', 'outlook.com',
+  'hotmail.com', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'yahoo.com', 'yahoo.com.cn', 'proton.me',
+]);
 
 function dateDigits(col: PreparedColumn, id: number): string {
   const d = col.digits(id);
@@ -135,6 +145,14 @@ function holds(spec: LevelSpec, col: PreparedColumn, x: number, y: number): bool
       const ly = col.values[y];
       const at = lx.indexOf('@');
       return at > 0 && ly.indexOf('@') === at && sameSpan(lx, ly, 0, 0, at);
+    }
+    case 'emailDomain': {
+      const lx = col.values[x];
+      const ly = col.values[y];
+      const ax = lx.lastIndexOf('@');
+      const ay = ly.lastIndexOf('@');
+      if (ax < 0 || ay < 0 || lx.length - ax !== ly.length - ay || !sameSpan(lx, ly, ax, ay, lx.length - ax)) return false;
+      return !PUBLIC_MAIL_DOMAINS.has(lx.slice(ax + 1));
     }
     case 'dateTypo':
       return hammingAtMostOne(dateDigits(col, x), dateDigits(col, y));

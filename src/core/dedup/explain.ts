@@ -14,10 +14,13 @@ const WORDS: Record<string, { 'zh-CN': string; 'en-US': string }> = {
   tokens: { 'zh-CN': '相同（词序不同）', 'en-US': 'same words, other order' },
   digitsSuffix: { 'zh-CN': '后 {n} 位相同', 'en-US': 'same last {n} digits' },
   emailLocal: { 'zh-CN': '用户名相同', 'en-US': 'same user name' },
+  emailDomain: { 'zh-CN': '同一企业域名', 'en-US': 'same company domain' },
   dateTypo: { 'zh-CN': '相差一位数字', 'en-US': 'one digit off' },
   dateSwap: { 'zh-CN': '日月颠倒', 'en-US': 'day and month swapped' },
   dateYearMonth: { 'zh-CN': '同年同月', 'en-US': 'same year and month' },
   else: { 'zh-CN': '不同', 'en-US': 'different' },
+  ruleSame: { 'zh-CN': '相同（规则加分）', 'en-US': 'same (rule)' },
+  ruleDifferent: { 'zh-CN': '不同（规则扣分）', 'en-US': 'different (rule)' },
 };
 
 /** A level id (`exact`, `jaroWinkler>=0.88`, `levenshtein<=1`, …) in plain words. */

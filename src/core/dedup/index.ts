@@ -6,6 +6,7 @@ import { blockPairs, defaultBlockingRules } from './blocking';
 import { clusterPairs } from './cluster';
 import { compile, comparePairs, CompiledComparison, defaultComparisons } from './comparisons';
 import { train } from './em';
+import { addEvidence, CompiledEvidence, compileEvidence, evidenceContributions } from './evidence';
 import { pinyinSoundKey } from './pinyin';
 import { prepare } from './prepare';
 import { buildModel, explainPair, makeScorer, probabilityOf, scorePairs } from './score';
@@ -34,6 +35,7 @@ const logit2 = (p: number) => Math.log2(p / (1 - p));
 
 interface Compared {
   ccs: CompiledComparison[];
+  evidence: CompiledEvidence[];
   a: Int32Array;
   b: Int32Array;
   gamma: Uint8Array;
@@ -48,7 +50,8 @@ function compareBlocked(input: DedupInput, options: DedupOptions): Compared {
   const ccs = compile(prepared, options.comparisons ?? defaultComparisons(input.fields));
   const rules = options.blockingRules ?? defaultBlockingRules(input.fields);
   const { a, b, pairsOfRule, report } = blockPairs(prepared, rules, options.maxBlockSize ?? DEFAULTS.maxBlockSize);
-  return { ccs, a, b, gamma: comparePairs(ccs, a, b), rules, pairsOfRule, blocking: report };
+  const evidence = compileEvidence(prepared, options.evidence ?? []);
+  return { ccs, evidence, a, b, gamma: comparePairs(ccs, a, b), rules, pairsOfRule, blocking: report };
 }
 
 function trainOn(input: DedupInput, options: DedupOptions, c: Compared): DedupModel {
@@ -77,6 +80,7 @@ export function dedupe(input: DedupInput, options: DedupOptions = {}): DedupResu
   const model = options.model ?? trainOn(input, options, c);
   const scorer = makeScorer(c.ccs, model);
   const weights = scorePairs(scorer, c.ccs, c.a, c.gamma);
+  addEvidence(c.evidence, c.a, c.b, weights);
 
   const { clusterOf, clusters } = clusterPairs(n, c.a, c.b, weights, {
     minWeight: logit2(options.threshold ?? DEFAULTS.threshold),
@@ -89,9 +93,11 @@ export function dedupe(input: DedupInput, options: DedupOptions = {}): DedupResu
   const chosen: number[] = [];
   for (let i = 0; i < weights.length; i++) if (weights[i] >= minLink) chosen.push(i);
   chosen.sort((x, y) => weights[y] - weights[x]);
-  const links: Link[] = chosen.map((i) =>
-    explainPair(scorer, c.ccs, c.a[i], c.b[i], c.gamma.subarray(i * k, i * k + k), weights[i]),
-  );
+  const links: Link[] = chosen.map((i) => {
+    const link = explainPair(scorer, c.ccs, c.a[i], c.b[i], c.gamma.subarray(i * k, i * k + k), weights[i]);
+    link.contributions.push(...evidenceContributions(c.evidence, c.a[i], c.b[i]));
+    return link;
+  });
 
   const bestLinkOf = new Int32Array(n).fill(-1);
   links.forEach((link, i) => {

@@ -1,4 +1,5 @@
 /** Columns interned once (value -> id), with derived forms computed once per distinct value, not per pair. */
+import { toSimplified } from '../normalize/chinese';
 import { foldWidth } from '../normalize/text';
 import { soundex } from './similarity';
 import { DedupField, DedupInput } from './types';
@@ -8,18 +9,25 @@ export type PinyinKey = (s: string) => string;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SEPARATORS = /[\s\p{P}\p{S}]+/gu;
 
-/** Lower case, half width, no spaces or punctuation: the form `exact after normalization` compares. */
+/**
+ * Lower case, half width, simplified Chinese, no spaces or punctuation: the form `exact after normalization`
+ * compares (`張 偉` = `张伟`, `ＺＨＡＮＧ` = `zhang`).
+ */
 export function foldValue(s: string): string {
-  // Fast path: lower-case letters, digits and CJK ideographs only (most normalized values) fold to themselves.
+  // Fast path: lower-case letters, digits and CJK ideographs only (most normalized values) need at most the
+  // traditional -> simplified step, which returns simplified text unchanged in ~0.1 µs.
   let plain = true;
+  let cjk = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3400 && c <= 0x9fff))) {
+    if (c >= 0x3400 && c <= 0x9fff) cjk = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
       plain = false;
       break;
     }
   }
-  return plain ? s : foldWidth(s).toLowerCase().replace(SEPARATORS, '');
+  if (plain) return cjk ? toSimplified(s) : s;
+  return toSimplified(foldWidth(s).toLowerCase().replace(SEPARATORS, ''));
 }
 
 export class PreparedColumn {

@@ -51,6 +51,8 @@ export type LevelSpec =
   | { type: 'digitsSuffix'; n: number }
   /** Same part before `@`. */
   | { type: 'emailLocal' }
+  /** Same domain, and not a public mail provider: a company's own domain (`sales@` / `info@tengda.com`). */
+  | { type: 'emailDomain' }
   /** Dates one digit apart (a typo). */
   | { type: 'dateTypo' }
   /** Day and month swapped. */
@@ -78,8 +80,26 @@ export interface BlockingRule {
   keys: BlockingKey[];
 }
 
+/**
+ * Deterministic evidence on top of the trained model (rules add weight, they are not the matcher): e.g. the same
+ * 身份证号 adds +12 bits, two different ones take 12 off. Shown in the explanation like any field.
+ */
+export interface EvidenceRule {
+  /** Field name; the field should not also be a comparison, or its evidence counts twice. */
+  field: string;
+  /** Bits added when both values are present and equal after folding. */
+  same?: number;
+  /**
+   * Bits added (a negative number) when both are present and differ by more than one character: one character
+   * off is taken for a typo and adds nothing.
+   */
+  different?: number;
+}
+
 export interface DedupOptions {
   comparisons?: Comparison[];
+  /** Deterministic evidence added to every compared pair's weight (default none). */
+  evidence?: EvidenceRule[];
   blockingRules?: BlockingRule[];
   /** Blocks with more rows than this are skipped and reported (default 500). */
   maxBlockSize?: number;
@@ -131,7 +151,7 @@ export interface DedupModel {
 
 export interface Contribution {
   field: string;
-  /** Level id, e.g. `exact`, `jaroWinkler>=0.92`, `missing`, `else`. */
+  /** Level id, e.g. `exact`, `jaroWinkler>=0.92`, `missing`, `else`; `ruleSame` / `ruleDifferent` for evidence rules. */
   level: string;
   /** Level in plain words, zh-CN: `相同`, `相似`, `同音`, `不同`, `缺失`… */
   label: string;

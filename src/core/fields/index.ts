@@ -10,3 +10,4 @@ export { detectHeaderRow } from './header-row';
 export type { HeaderRowGuess } from './header-row';
 export { detectSheetRole } from './sheet-role';
 export type { SheetRoleGuess } from './sheet-role';
+export { fillMergesDown } from './merged-header';

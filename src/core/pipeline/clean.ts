@@ -3,9 +3,9 @@
  * measure quality, and say what to write back (cleaned columns beside the originals + the 数据质量报告 sheet).
  * Pure: the host reads the sheet before and writes the result after.
  */
-import { CellValue } from '../cell';
-import { ColumnMapping, SheetRole, detectHeaderRow, detectSheetRole, fieldById, mapHeaders } from '../fields';
-import { FieldKind, normalizeColumn } from '../normalize';
+import { CellValue, isBlank } from '../cell';
+import { ColumnMapping, SheetRole, detectHeaderRow, detectSheetRole, fieldById, fillMergesDown, mapHeaders } from '../fields';
+import { FieldKind, NORMALIZERS, normalizeColumn } from '../normalize';
 import { Normalized } from '../normalize/types';
 import { buildQualityReport } from '../quality/report';
 import { OrderDates, QualityField, QualityReport } from '../quality/types';
@@ -29,6 +29,8 @@ export interface CleanOptions {
   mappingOverrides?: Record<string, string | null>;
   orders?: OrderDates;
   progress?: Progress;
+  /** The sheet's merged ranges (`A1:A2`, as SheetData.merges gives them), for headers merged over two rows. */
+  merges?: readonly string[];
 }
 
 export interface CleanedField {
@@ -94,8 +96,8 @@ function isoToDate(iso: string): Date {
   return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
 }
 
-function cleanedValue(kind: FieldKind, raw: CellValue, r: Normalized<unknown>, isKey: boolean): CellValue {
-  if (r.status === 'ok') return kind === 'date' ? isoToDate(r.value as string) : (r.value as CellValue);
+function cleanedValue(kind: FieldKind, raw: CellValue, r: Normalized<unknown>, isKey: boolean, toDate: (iso: string) => Date): CellValue {
+  if (r.status === 'ok') return kind === 'date' ? toDate(r.value as string) : (r.value as CellValue);
   if (r.status === 'invalid') return raw; // kept as it was: nothing is lost, the report lists it
   if (isKey) return null;
   return kind === 'gender' ? UNKNOWN : UNFILLED;
@@ -105,6 +107,66 @@ function formatOf(kind: FieldKind): CellFormat | undefined {
   if (kind === 'date') return 'date';
   if (kind === 'amount') return 'number';
   return kind === 'phone' ? 'text' : undefined;
+}
+
+const CACHE_PROBE = 4096;
+
+/**
+ * normalizeColumn, reading each repeated text once: sheets repeat values heavily (countries, products, order
+ * numbers) and a normalizer is a pure function of one value, so equal cells share one result object. Dates are
+ * read as a whole column (the day/month order is decided from all values), so they go through normalizeColumn.
+ * A column that barely repeats (IDs) stops caching after a probe, where the map would only cost memory.
+ */
+function normalizeRepeated(kind: FieldKind, values: readonly CellValue[]): Normalized<unknown>[] {
+  if (kind === 'date') return normalizeColumn(kind, values);
+  const fn = NORMALIZERS[kind];
+  const out = new Array<Normalized<unknown>>(values.length);
+  let cache: Map<string, Normalized<unknown>> | null = new Map();
+  let strings = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (cache === null || typeof v !== 'string') {
+      out[i] = fn(v);
+      continue;
+    }
+    let r = cache.get(v);
+    if (r === undefined) {
+      r = fn(v);
+      cache.set(v, r);
+    }
+    out[i] = r;
+    if (++strings === CACHE_PROBE && cache.size > CACHE_PROBE * 0.8) cache = null;
+  }
+  return out;
+}
+
+/** The cleaned date cells: one Date per distinct day, shared by the rows that hold it. */
+function dateCache(): (iso: string) => Date {
+  const dates = new Map<string, Date>();
+  return (iso) => {
+    let d = dates.get(iso);
+    if (d === undefined) {
+      d = isoToDate(iso);
+      dates.set(iso, d);
+    }
+    return d;
+  };
+}
+
+function withRow<T>(rows: readonly T[], index: number, row: T): T[] {
+  const out = rows.slice();
+  out[index] = row;
+  return out;
+}
+
+/** 1 for each table row with no value at all; null when there is none (the common case). */
+function blankRowMask(table: Table): Uint8Array | null {
+  const filled = new Uint8Array(table.rowCount);
+  for (const c of table.columns) {
+    for (let i = 0; i < table.rowCount; i++) if (filled[i] === 0 && !isBlank(c.values[i])) filled[i] = 1;
+  }
+  if (filled.every((f) => f === 1)) return null;
+  return filled.map((f) => 1 - f);
 }
 
 function sameAsRaw(raw: CellValue, value: unknown): boolean {
@@ -118,11 +180,13 @@ export function cleanSheet(sheet: string, rows: CellValue[][], firstRow: number,
   if (rows.every((r) => r.every((v) => v === null || v === undefined || v === ''))) {
     throw new CleanError(`工作表「${sheet}」是空的，没有可清洗的数据`, 'empty');
   }
-  const header = detectHeaderRow(rows);
+  // A header merged down over two rows (客户编号 in A1:A2 beside 联系方式 › 手机 | 邮箱) names its column in both.
+  const headerGrid = opts.merges?.length ? fillMergesDown(rows, opts.merges, firstRow) : rows;
+  const header = detectHeaderRow(headerGrid);
   const headerIndex = Math.max(header.headerRow, 0);
   const table =
     header.headerRow >= 0
-      ? tableFromRows(sheet, rows, headerIndex, sheet, firstRow)
+      ? tableFromRows(sheet, headerGrid === rows ? rows : withRow(rows, headerIndex, headerGrid[headerIndex]), headerIndex, sheet, firstRow)
       : tableFromRows(sheet, [[], ...rows], 0, sheet, firstRow - 1);
   if (table.rowCount === 0) {
     throw new CleanError(`工作表「${sheet}」只有表头（第 ${table.provenance.headerRow} 行），没有数据行`, 'headerOnly');
@@ -145,6 +209,11 @@ export function cleanSheet(sheet: string, rows: CellValue[][], firstRow: number,
   const role = detectSheetRole(mapping).role;
   const keyFieldIds = opts.keyFieldIds ?? DEFAULT_KEY_FIELDS;
   const keys = new Set(keyFieldIds);
+  // Wholly blank rows inside the data stay in the table, so the cleaned columns line up with the sheet, but they
+  // hold no customer: their cleaned cells stay blank and the report neither counts nor lists them.
+  const blank = blankRowMask(table);
+  const kept = blank ? Int32Array.from(blank.keys()).filter((i) => blank[i] === 0) : null;
+  const pick = <T>(xs: readonly T[]): readonly T[] => (kept ? Array.from(kept, (i) => xs[i]) : xs);
 
   const fields: CleanedField[] = [];
   const qualityFields: QualityField[] = [];
@@ -156,7 +225,7 @@ export function cleanSheet(sheet: string, rows: CellValue[][], firstRow: number,
     const fieldId = m.fieldId as string;
     const kind = normalizerKind(m);
     const raw = table.columns[m.column].values;
-    const results = normalizeColumn(kind, raw);
+    const results = normalizeRepeated(kind, raw);
     fields.push({ mapping: m, kind, results });
     const std = fieldById(fieldId);
     const isKey = keys.has(fieldId);
@@ -164,16 +233,21 @@ export function cleanSheet(sheet: string, rows: CellValue[][], firstRow: number,
       fieldId,
       label: std ? (locale === 'zh-CN' ? std.zh : std.en) : fieldId,
       sourceColumn: m.header,
-      raw,
-      results,
+      raw: pick(raw),
+      results: pick(results),
       checkUnique: isKey && role === 'master',
       numeric: std?.kind === 'number' || kind === 'amount',
     });
     const values = new Array<CellValue>(raw.length);
+    const toDate = dateCache();
     const stats: CleaningStats = { fieldId, standardBefore: 0, validAfter: 0, changed: 0, filledDefault: 0 };
     for (let i = 0; i < raw.length; i++) {
+      if (blank?.[i]) {
+        values[i] = null;
+        continue;
+      }
       const r = results[i];
-      values[i] = cleanedValue(kind, raw[i], r, isKey);
+      values[i] = cleanedValue(kind, raw[i], r, isKey, toDate);
       if (r.status === 'ok') {
         stats.validAfter++;
         if (sameAsRaw(raw[i], r.value)) stats.standardBefore++;
@@ -186,15 +260,15 @@ export function cleanSheet(sheet: string, rows: CellValue[][], firstRow: number,
       values,
       format: formatOf(kind),
       headerRow: table.provenance.headerRow,
-      afterColumn: m.header,
+      afterColumn: m.column + 1, // by number: a header merged down from the row above reads as blank here
       replaceOwn: true,
     });
   }
 
   const report = buildQualityReport({
     sheet,
-    rowCount: table.rowCount,
-    rowNumbers: table.provenance.rows,
+    rowCount: kept ? kept.length : table.rowCount,
+    rowNumbers: kept ? kept.map((i) => table.provenance.rows[i]) : table.provenance.rows,
     fields: qualityFields,
     keyFieldIds,
     asOf: opts.asOf,

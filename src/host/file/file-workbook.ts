@@ -4,10 +4,12 @@
  *
  * .xlsx goes through exceljs: maintained, and it reads and writes what we must keep intact or produce — cell
  * types, styles and number formats, merges, Excel tables, frozen panes. (Known exceljs limits: charts and pivot
- * tables of the original file are not carried into the saved copy.) CSV uses our own parser (csv.ts) and becomes
- * an exceljs workbook only when something is written or saved.
+ * tables of the original file are not carried into the saved copy.) exceljs is loaded only for .xlsx inputs.
+ * CSV uses our own parser (csv.ts); once something is written it becomes a plain-data workbook (xlsx-plain.ts)
+ * saved by our streaming writer (xlsx-fast-write.ts): a CSV has no styles to keep, and exceljs needs minutes and
+ * gigabytes to save 500,000 rows.
  */
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type {
   ColumnWrite,
   JsonValue,
@@ -18,8 +20,24 @@ import type {
   Workbook,
 } from '../workbook';
 import { CsvDelimiter, CsvEncoding, CsvRow, decodeCsvBytes, detectDelimiter, parseCsv } from './csv';
-import { readWorksheet, usedExtent } from './xlsx-read';
-import { writeColumnsTo, writeSheetTo } from './xlsx-write';
+import { writePlainBook } from './xlsx-fast-write';
+import {
+  PlainBook,
+  PlainSheet,
+  plainExtent,
+  plainSheetFromRows,
+  readPlainSheet,
+  writePlainColumns,
+  writePlainSettings,
+  writePlainSheet,
+} from './xlsx-plain';
+import type { Deflater } from './zip';
+
+/** exceljs and our code over it, loaded on first use: CSV work never needs them (and exceljs takes a while to load). */
+async function exceljsModules() {
+  const [lib, read, write] = await Promise.all([import('exceljs'), import('./xlsx-read'), import('./xlsx-write')]);
+  return { ExcelJS: lib, ...read, ...write };
+}
 
 /** Where the host keeps settings: a very hidden sheet, so they travel with the saved file. */
 export const SETTINGS_SHEET = '_kehu_settings';
@@ -61,6 +79,7 @@ export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string): Pr
     throw new Error(`“${fileName}”是旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx 后再试 (.xls or encrypted workbook: save it as .xlsx)`);
   }
   if (isZip) {
+    const { ExcelJS } = await exceljsModules();
     const book = new ExcelJS.Workbook();
     try {
       await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -84,16 +103,28 @@ export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string): Pr
   };
 }
 
+export interface FileWorkbookOptions {
+  /** The compressor for saving CSV-born workbooks; fflate unless the host has a faster one (Node: zlib). */
+  deflater?: Deflater;
+}
+
+/**
+ * One of three states: an .xlsx held by exceljs (`book`); a CSV as read (`csv`), before anything is written; or
+ * a CSV that was written to, held as plain data (`plain`).
+ */
 export class FileWorkbook implements Workbook {
   readonly origin: WorkbookOrigin;
   private book: ExcelJS.Workbook | null;
   private csv: CsvSource | null;
+  private plain: PlainBook | null = null;
   private settings: Map<string, JsonValue> | null = null;
+  private readonly deflater: Deflater | undefined;
 
-  constructor(loaded: LoadedWorkbook) {
+  constructor(loaded: LoadedWorkbook, opts: FileWorkbookOptions = {}) {
     this.origin = loaded.origin;
     this.book = loaded.book;
     this.csv = loaded.csv;
+    this.deflater = opts.deflater;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -102,6 +133,13 @@ export class FileWorkbook implements Workbook {
       const columnCount = rows.reduce((m, r) => Math.max(m, r.length), 0);
       return [{ name: this.csv.sheet, rowCount: rows.length, columnCount }];
     }
+    if (this.plain) {
+      return this.plainUserSheets().map((s) => {
+        const { firstRow, lastRow, lastCol } = plainExtent(s);
+        return { name: s.name, rowCount: lastRow === 0 ? 0 : lastRow - firstRow + 1, columnCount: lastCol };
+      });
+    }
+    const { usedExtent } = await exceljsModules();
     return this.userSheets().map((ws) => {
       const { firstRow, lastRow, lastCol } = usedExtent(ws);
       return { name: ws.name, rowCount: lastRow === 0 ? 0 : lastRow - firstRow + 1, columnCount: lastCol };
@@ -114,29 +152,53 @@ export class FileWorkbook implements Workbook {
       const rows = await this.csvRows(opts);
       return { name, rows, firstRow: 1, merges: [], formulas: 0 };
     }
+    if (this.plain) {
+      opts.signal?.throwIfAborted();
+      const data = readPlainSheet(this.plainSheet(name));
+      opts.onProgress?.(data.rows.length, data.rows.length);
+      return data;
+    }
+    const { readWorksheet } = await exceljsModules();
     return readWorksheet(this.sheet(name), opts);
   }
 
   async writeColumns(sheet: string, columns: ColumnWrite[]): Promise<void> {
-    const book = await this.writable();
-    writeColumnsTo(this.sheet(sheet, book), columns);
+    if (this.book) {
+      const { writeColumnsTo } = await exceljsModules();
+      writeColumnsTo(this.sheet(sheet), columns);
+      return;
+    }
+    await this.plainBook();
+    writePlainColumns(this.plainSheet(sheet), columns);
   }
 
   async writeSheet(spec: SheetSpec): Promise<void> {
-    writeSheetTo(await this.writable(), spec, [SETTINGS_SHEET]);
+    if (this.book) {
+      const { writeSheetTo } = await exceljsModules();
+      writeSheetTo(this.book, spec, [SETTINGS_SHEET]);
+      return;
+    }
+    writePlainSheet(await this.plainBook(), spec, [SETTINGS_SHEET]);
   }
 
   /** Deletes a sheet; a name that does not exist is a no-op, so re-running a cleanup is harmless. */
   async deleteSheet(name: string): Promise<void> {
     if (name === SETTINGS_SHEET) return;
     if (this.csv && name !== this.csv.sheet) return;
-    const book = await this.writable();
-    const ws = this.userSheets(book).find((s) => s.name === name);
-    if (!ws) return;
-    if (book.worksheets.filter((s) => s !== ws && s.state === 'visible').length === 0) {
-      throw new Error(`不能删除最后一个可见的工作表“${name}” (cannot delete the last visible sheet)`);
+    const lastVisible = () => new Error(`不能删除最后一个可见的工作表“${name}” (cannot delete the last visible sheet)`);
+    if (this.book) {
+      const book = this.book;
+      const ws = this.userSheets().find((s) => s.name === name);
+      if (!ws) return;
+      if (book.worksheets.filter((s) => s !== ws && s.state === 'visible').length === 0) throw lastVisible();
+      book.removeWorksheet(ws.id);
+      return;
     }
-    book.removeWorksheet(ws.id);
+    const plain = await this.plainBook();
+    const sheet = this.plainUserSheets().find((s) => s.name === name);
+    if (!sheet) return;
+    if (plain.sheets.filter((s) => s !== sheet && s.state === 'visible').length === 0) throw lastVisible();
+    plain.sheets.splice(plain.sheets.indexOf(sheet), 1);
   }
 
   async getSetting(key: string): Promise<JsonValue | undefined> {
@@ -146,35 +208,50 @@ export class FileWorkbook implements Workbook {
   async setSetting(key: string, value: JsonValue): Promise<void> {
     const json = JSON.stringify(value);
     if (json === undefined) throw new Error(`设置“${key}”的值不能保存为 JSON (setting is not JSON)`);
-    const book = await this.writable();
     const settings = this.loadSettings();
     settings.set(key, JSON.parse(json) as JsonValue);
-    const old = book.getWorksheet(SETTINGS_SHEET);
-    if (old) book.removeWorksheet(old.id);
-    const ws = book.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' });
+    const rows: string[][] = [];
     for (const [k, v] of settings) {
       const text = JSON.stringify(v);
       const cells: string[] = [k];
       for (let i = 0; i < text.length; i += CELL_TEXT_MAX) cells.push(text.slice(i, i + CELL_TEXT_MAX));
-      ws.addRow(cells);
+      rows.push(cells);
     }
+    if (!this.book) {
+      writePlainSettings(await this.plainBook(), SETTINGS_SHEET, rows);
+      return;
+    }
+    const book = this.book;
+    const old = book.getWorksheet(SETTINGS_SHEET);
+    if (old) book.removeWorksheet(old.id);
+    book.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' }).addRows(rows);
   }
 
   /** The workbook as .xlsx bytes: original sheets as they were, plus what was written. */
   async toBytes(): Promise<Uint8Array> {
-    const book = await this.writable();
-    const out = await book.xlsx.writeBuffer();
+    if (!this.book) return writePlainBook(await this.plainBook(), this.deflater);
+    const out = await this.book.xlsx.writeBuffer();
     return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   }
 
-  private userSheets(book = this.book): ExcelJS.Worksheet[] {
-    return book ? book.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET) : [];
+  private userSheets(): ExcelJS.Worksheet[] {
+    return this.book ? this.book.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET) : [];
   }
 
-  private sheet(name: string, book = this.book): ExcelJS.Worksheet {
-    const ws = this.userSheets(book).find((s) => s.name === name);
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.userSheets().find((s) => s.name === name);
     if (!ws) throw notFound(name);
     return ws;
+  }
+
+  private plainUserSheets(): PlainSheet[] {
+    return this.plain ? this.plain.sheets.filter((s) => s.name !== SETTINGS_SHEET) : [];
+  }
+
+  private plainSheet(name: string): PlainSheet {
+    const sheet = this.plainUserSheets().find((s) => s.name === name);
+    if (!sheet) throw notFound(name);
+    return sheet;
   }
 
   private async csvRows(opts?: ReadOptions): Promise<CsvRow[]> {
@@ -184,19 +261,13 @@ export class FileWorkbook implements Workbook {
     return csv.rows;
   }
 
-  /** The exceljs workbook, built from the CSV on first need. CSV cells stay text (format `@`), as they were read. */
-  private async writable(): Promise<ExcelJS.Workbook> {
-    if (this.book) return this.book;
+  /** The CSV as plain data, made on the first write. Its cells stay text (format `@`), as they were read. */
+  private async plainBook(): Promise<PlainBook> {
+    if (this.plain) return this.plain;
     const csv = this.csv!;
-    const rows = await this.csvRows();
-    const book = new ExcelJS.Workbook();
-    const ws = book.addWorksheet(csv.sheet);
-    const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
-    for (let c = 1; c <= width; c++) ws.getColumn(c).numFmt = '@';
-    ws.addRows(rows);
-    this.book = book;
+    this.plain = { sheets: [plainSheetFromRows(csv.sheet, await this.csvRows())] };
     this.csv = null;
-    return book;
+    return this.plain;
   }
 
   private loadSettings(): Map<string, JsonValue> {
@@ -223,6 +294,6 @@ function notFound(name: string): Error {
 }
 
 /** Opens .xlsx or .csv bytes (browser and Node). */
-export async function openWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<FileWorkbook> {
-  return new FileWorkbook(await loadWorkbookBytes(bytes, fileName));
+export async function openWorkbookBytes(bytes: Uint8Array, fileName: string, opts?: FileWorkbookOptions): Promise<FileWorkbook> {
+  return new FileWorkbook(await loadWorkbookBytes(bytes, fileName), opts);
 }

@@ -2,6 +2,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { FileWorkbook, loadWorkbookBytes } from './file-workbook';
+import { zlibDeflater } from './zip-node';
 
 export class NodeFileWorkbook extends FileWorkbook {
   /** Saves as .xlsx (a CSV input is saved as a workbook too: CSV cannot hold new sheets or formats). */
@@ -15,5 +16,5 @@ export class NodeFileWorkbook extends FileWorkbook {
 
 export async function openWorkbookFile(filePath: string): Promise<NodeFileWorkbook> {
   const bytes = await fs.readFile(filePath);
-  return new NodeFileWorkbook(await loadWorkbookBytes(bytes, path.basename(filePath)));
+  return new NodeFileWorkbook(await loadWorkbookBytes(bytes, path.basename(filePath)), { deflater: zlibDeflater() });
 }

@@ -1,18 +1,9 @@
 /** Writes into an exceljs workbook: safe typed cells, new columns beside the user's data, whole new sheets. */
 import * as ExcelJS from 'exceljs';
 import { CellValue, cellToText, isBlank, isCellError } from '../../core/cell';
-import { uniqueHeaders } from '../../core/table';
-import {
-  CellFormat,
-  ColumnWrite,
-  FORMAT_CODES,
-  KvBlock,
-  SheetSpec,
-  TableBlock,
-  sheetNameProblem,
-  tableNameProblem,
-  textNeedsTextFormat,
-} from '../workbook';
+import { CellFormat, ColumnWrite, FORMAT_CODES, KvBlock, SheetSpec, TableBlock } from '../workbook';
+import { typedCell } from './xlsx-cell';
+import { planSheet, sheetWidths, tableColumnNames } from './xlsx-sheet-plan';
 import { cellValueOf, usedExtent } from './xlsx-read';
 
 /**
@@ -23,40 +14,14 @@ function patchStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
   cell.style = { ...cell.style, ...patch };
 }
 
-function hasTime(d: Date): boolean {
-  return d.getUTCHours() !== 0 || d.getUTCMinutes() !== 0 || d.getUTCSeconds() !== 0 || d.getUTCMilliseconds() !== 0;
-}
-
 /**
- * Writes one value keeping its type. Strings are always text (exceljs writes them as shared strings, never as
- * formulas) and get the `@` format when Excel would otherwise re-read them as a formula, number or date on edit.
- * A number in a `text` column is written as its text; a Date always gets a date format, whatever `format` says.
+ * Writes one value keeping its type (see typedCell). Strings are always text: exceljs writes them as shared
+ * strings, never as formulas.
  */
 export function writeCell(cell: ExcelJS.Cell, v: CellValue, format?: CellFormat): void {
-  let numFmt: string | undefined = format ? FORMAT_CODES[format] : undefined;
-  if (v === null || v === undefined) {
-    cell.value = null;
-  } else if (typeof v === 'string') {
-    cell.value = v;
-    if (format === 'text' || textNeedsTextFormat(v)) numFmt = '@';
-  } else if (typeof v === 'number') {
-    if (!Number.isFinite(v)) cell.value = null;
-    else if (format === 'text') cell.value = String(v);
-    else cell.value = v;
-  } else if (typeof v === 'boolean') {
-    cell.value = v;
-  } else if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) cell.value = null;
-    else {
-      cell.value = v;
-      if (format !== 'date' && format !== 'datetime') numFmt = FORMAT_CODES[hasTime(v) ? 'datetime' : 'date'];
-    }
-  } else if (isCellError(v)) {
-    cell.value = { error: v.error } as ExcelJS.CellErrorValue;
-  } else {
-    cell.value = cellToText(v);
-  }
-  if (numFmt !== undefined) patchStyle(cell, { numFmt });
+  const t = typedCell(v, format);
+  cell.value = isCellError(t.value) ? ({ error: t.value.error } as ExcelJS.CellErrorValue) : (t.value as ExcelJS.CellValue);
+  if (t.format !== undefined) patchStyle(cell, { numFmt: FORMAT_CODES[t.format] });
 }
 
 function columnHasValues(ws: ExcelJS.Worksheet, col: number): boolean {
@@ -128,43 +93,6 @@ export function writeColumnsTo(ws: ExcelJS.Worksheet, columns: ColumnWrite[]): v
   }
 }
 
-function displayWidth(v: CellValue): number {
-  if (v instanceof Date) return hasTime(v) ? 19 : 10;
-  if (typeof v === 'number') return Math.min(String(Math.round(v * 100) / 100).length + 3, 20);
-  const s = cellToText(v);
-  let w = 0;
-  for (let i = 0; i < s.length && w < 80; i++) w += s.charCodeAt(i) > 0x2e80 ? 2 : 1;
-  return w;
-}
-
-const WIDTH_SAMPLE_ROWS = 2000;
-
-/** Column widths from the table and kv blocks (titles overflow into their neighbours and do not count). */
-function estimateWidths(spec: SheetSpec): number[] {
-  const widths: number[] = [];
-  const see = (col: number, v: CellValue, extra = 0) => {
-    widths[col - 1] = Math.max(widths[col - 1] ?? 0, displayWidth(v) + extra);
-  };
-  for (const b of spec.blocks) {
-    if (b.kind === 'table') {
-      b.header.forEach((h, j) => see(b.at[1] + j, h, 4)); // room for the filter button
-      for (const row of b.rows.slice(0, WIDTH_SAMPLE_ROWS)) row.forEach((v, j) => see(b.at[1] + j, v));
-    } else if (b.kind === 'kv') {
-      for (const [label, value] of b.pairs) {
-        see(b.at[1], label);
-        see(b.at[1] + 1, value);
-      }
-    }
-  }
-  return Array.from(widths, (w) => Math.min(Math.max((w ?? 0) + 2, 8), 60));
-}
-
-function checkAt(at: [number, number], kind: string): void {
-  if (!Number.isInteger(at[0]) || !Number.isInteger(at[1]) || at[0] < 1 || at[1] < 1) {
-    throw new Error(`${kind} 区块位置无效：[${at.join(',')}] (block position must be 1-based [row, col])`);
-  }
-}
-
 function tableNamesIn(book: ExcelJS.Workbook, except?: ExcelJS.Worksheet): string[] {
   const names: string[] = [];
   for (const ws of book.worksheets) {
@@ -177,16 +105,8 @@ function tableNamesIn(book: ExcelJS.Workbook, except?: ExcelJS.Worksheet): strin
   return names;
 }
 
-/** A free table name made from the sheet name (Excel allows letters of any script, digits, `_` and `.`). */
-function autoTableName(sheet: string, used: string[]): string {
-  const base = `Kehu_${sheet.replace(/[^\p{L}\p{N}_.]/gu, '_')}`;
-  let name = base;
-  for (let k = 2; tableNameProblem(name, used) !== null; k++) name = `${base}_${k}`;
-  return name;
-}
-
 function writeTable(ws: ExcelJS.Worksheet, b: TableBlock, name: string): void {
-  const header = uniqueHeaders(b.header);
+  const header = tableColumnNames(b.header);
   const width = header.length;
   const rows = b.rows.length > 0 ? b.rows : [[]]; // an Excel table needs at least one data row
   const padded = rows.map((r) => Array.from({ length: width }, (_, j) => (r[j] === undefined ? null : r[j])));
@@ -227,30 +147,8 @@ function writeKv(ws: ExcelJS.Worksheet, b: KvBlock): void {
  */
 export function writeSheetTo(book: ExcelJS.Workbook, spec: SheetSpec, reserved: readonly string[] = []): void {
   const old = book.worksheets.find((ws) => ws.name.toLowerCase() === spec.name.toLowerCase());
-  if (reserved.some((r) => r.toLowerCase() === spec.name.toLowerCase())) throw new Error(`工作表名称“${spec.name}”为本工具保留 (reserved sheet name)`);
-  const others = book.worksheets.filter((ws) => ws !== old || !spec.replace).map((ws) => ws.name);
-  const problem = sheetNameProblem(spec.name, others);
-  if (problem) throw new Error(spec.replace || !old ? problem : `${problem}；如需覆盖本工具之前的输出请使用 replace (use replace)`);
-
-  const usedTableNames = tableNamesIn(book, old);
-  const tableNames = new Map<TableBlock, string>();
-  for (const b of spec.blocks) {
-    checkAt(b.at, b.kind);
-    if (b.kind === 'table' && b.header.length === 0) throw new Error('表格区块没有列 (table block has no columns)');
-    if (b.kind === 'table' && b.name !== undefined) {
-      const p = tableNameProblem(b.name, usedTableNames);
-      if (p) throw new Error(p);
-      usedTableNames.push(b.name);
-      tableNames.set(b, b.name);
-    }
-  }
-  for (const b of spec.blocks) {
-    if (b.kind === 'table' && b.name === undefined) {
-      const name = autoTableName(spec.name, usedTableNames);
-      usedTableNames.push(name);
-      tableNames.set(b, name);
-    }
-  }
+  const names = book.worksheets.map((ws) => ws.name);
+  const { tableNames } = planSheet(spec, names, tableNamesIn(book, spec.replace ? old : undefined), reserved);
 
   // exceljs orders sheets by `orderNo` (not in its typings); the replacement takes the old sheet's place.
   type Ordered = ExcelJS.Worksheet & { orderNo: number };
@@ -268,12 +166,9 @@ export function writeSheetTo(book: ExcelJS.Workbook, spec: SheetSpec, reserved: 
     else writeTable(ws, b, tableNames.get(b)!);
   }
 
-  const estimated = estimateWidths(spec);
-  const n = Math.max(estimated.length, spec.columnWidths?.length ?? 0);
-  for (let c = 1; c <= n; c++) {
-    const w = spec.columnWidths?.[c - 1] ?? estimated[c - 1];
-    if (w !== undefined) ws.getColumn(c).width = w;
-  }
+  sheetWidths(spec).forEach((w, c) => {
+    if (w !== undefined) ws.getColumn(c + 1).width = w;
+  });
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
     ws.views = [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
   }

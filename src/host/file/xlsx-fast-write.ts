@@ -1,0 +1,217 @@
+/**
+ * Writes a PlainBook (xlsx-plain.ts) as .xlsx: SpreadsheetML by hand, sheet XML streamed in chunks into the
+ * deflater. exceljs builds an object per cell and needs minutes and gigabytes for a 500,000-row sheet; this
+ * needs seconds and little more than the compressed output. Strings are inline (`t="inlineStr"`): no shared
+ * string table to build, and both Excel and LibreOffice read them. Cells are values only, never formulas.
+ */
+import { CellValue, cellToText, isCellError } from '../../core/cell';
+import { PlainBook, PlainSheet, PlainTable, plainExtent } from './xlsx-plain';
+import { stylesXml } from './xlsx-styles';
+import { NS_MAIN, NS_REL, XML_HEAD, cellRef, columnLetters, dateSerial, escapeAttr, escapeXml, rangeRef } from './xlsx-xml';
+import { Deflater, ZipEntry, fflateDeflater, zipArchive } from './zip';
+
+/** Characters of XML gathered before they are encoded and handed to the deflater. */
+const CHUNK_CHARS = 1 << 20;
+const DEFAULT_COLUMN_WIDTH = 9.140625;
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CT = 'application/vnd.openxmlformats-officedocument';
+
+type Emit = (xml: string) => void | Promise<void>;
+
+async function writePart(deflater: Deflater, name: string, produce: (emit: Emit) => Promise<void> | void): Promise<ZipEntry> {
+  const sink = deflater();
+  const encoder = new TextEncoder();
+  let size = 0;
+  let buffered = '';
+  const flush = () => {
+    const bytes = encoder.encode(buffered);
+    buffered = '';
+    size += bytes.length;
+    return sink.write(bytes);
+  };
+  await produce((xml) => {
+    buffered += xml;
+    if (buffered.length >= CHUNK_CHARS) return flush();
+  });
+  if (buffered.length > 0) await flush();
+  const { chunks, crc } = await sink.end();
+  return { name, chunks, crc, size };
+}
+
+function textXml(s: string): string {
+  const edge = s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32);
+  return edge ? `<t xml:space="preserve">${escapeXml(s)}</t>` : `<t>${escapeXml(s)}</t>`;
+}
+
+/** One non-blank cell; `attrs` is ` r=".." s=".."`. */
+function cellXml(attrs: string, v: CellValue): string {
+  switch (typeof v) {
+    case 'string':
+      return `<c${attrs} t="inlineStr"><is>${textXml(v)}</is></c>`;
+    case 'number':
+      return Number.isFinite(v) ? `<c${attrs}><v>${v}</v></c>` : `<c${attrs}/>`;
+    case 'boolean':
+      return `<c${attrs} t="b"><v>${v ? 1 : 0}</v></c>`;
+  }
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? `<c${attrs}/>` : `<c${attrs}><v>${dateSerial(v)}</v></c>`;
+  if (isCellError(v)) return `<c${attrs} t="e"><v>${escapeXml(v.error)}</v></c>`;
+  return `<c${attrs} t="inlineStr"><is>${textXml(cellToText(v))}</is></c>`;
+}
+
+function paneXml(freeze: { rows: number; cols: number }): string {
+  const { rows, cols } = freeze;
+  const pane = rows > 0 && cols > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const topLeft = cellRef(rows + 1, cols + 1);
+  return (
+    `<pane${cols > 0 ? ` xSplit="${cols}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`
+  );
+}
+
+function colsXml(sheet: PlainSheet): string {
+  const n = Math.max(sheet.widths.length, sheet.columnStyles.length);
+  let xml = '';
+  for (let c = 1; c <= n; c++) {
+    const width = sheet.widths[c - 1];
+    const style = sheet.columnStyles[c - 1];
+    if (width === undefined && !style) continue;
+    xml +=
+      `<col min="${c}" max="${c}" width="${width ?? DEFAULT_COLUMN_WIDTH}"` +
+      `${width !== undefined ? ' customWidth="1"' : ''}${style ? ` style="${style}"` : ''}/>`;
+  }
+  return xml === '' ? '' : `<cols>${xml}</cols>`;
+}
+
+async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: string[], emit: Emit): Promise<void> {
+  const { lastRow, lastCol } = plainExtent(sheet);
+  await emit(
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      `<dimension ref="${lastRow === 0 ? 'A1' : rangeRef(1, 1, lastRow, lastCol)}"/>` +
+      `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>${sheet.freeze ? paneXml(sheet.freeze) : ''}</sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/>${colsXml(sheet)}<sheetData>`,
+  );
+  const columns = sheet.columns;
+  const letters = columns.map((_c, i) => columnLetters(i + 1));
+  const blankStyle = columns.map((_c, i) => sheet.columnStyles[i] ?? 0);
+  const rows = columns.reduce((m, c) => Math.max(m, c ? c.values.length : 0), 0);
+  for (let r = 1; r <= rows; r++) {
+    let cells = '';
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c];
+      if (!column) continue;
+      const v = column.values[r - 1];
+      const styles = column.styles;
+      const style = typeof styles === 'number' ? styles : (styles[r - 1] ?? blankStyle[c]);
+      if (v === null || v === undefined) {
+        if (style !== blankStyle[c]) cells += `<c r="${letters[c]}${r}" s="${style}"/>`;
+        continue;
+      }
+      cells += cellXml(style === 0 ? ` r="${letters[c]}${r}"` : ` r="${letters[c]}${r}" s="${style}"`, v);
+    }
+    if (cells !== '') {
+      const pending = emit(`<row r="${r}">${cells}</row>`);
+      if (pending) await pending;
+    }
+  }
+  await emit(
+    '</sheetData>' +
+      (tableRelIds.length > 0
+        ? `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`
+        : '') +
+      '</worksheet>',
+  );
+}
+
+function tableXml(t: PlainTable, id: number): string {
+  const ref = rangeRef(t.row, t.col, t.lastRow, t.col + t.columns.length - 1);
+  const name = escapeAttr(t.name);
+  return (
+    `${XML_HEAD}<table xmlns="${NS_MAIN}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${t.columns.length}">` +
+    t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(c)}"/>`).join('') +
+    `</tableColumns><tableStyleInfo name="${escapeAttr(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+function relsXml(rels: [id: string, type: string, target: string][]): string {
+  return (
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    rels.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`).join('') +
+    '</Relationships>'
+  );
+}
+
+/** The workbook as .xlsx bytes. `deflater` defaults to fflate; Node passes its zlib (see zip-node.ts). */
+export async function writePlainBook(book: PlainBook, deflater: Deflater = fflateDeflater(1)): Promise<Uint8Array> {
+  if (!book.sheets.some((s) => s.state === 'visible')) throw new Error('工作簿至少需要一个可见的工作表 (no visible sheet)');
+  const active = book.sheets.findIndex((s) => s.state === 'visible');
+  const parts: ZipEntry[] = [];
+  const small = async (name: string, xml: string) => parts.push(await writePart(deflater, name, (emit) => emit(xml)));
+  const overrides: [part: string, type: string][] = [
+    ['/xl/workbook.xml', `${CT}.spreadsheetml.sheet.main+xml`],
+    ['/xl/styles.xml', `${CT}.spreadsheetml.styles+xml`],
+    ['/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'],
+    ['/docProps/app.xml', `${CT}.extended-properties+xml`],
+  ];
+
+  let tableId = 0;
+  for (const [i, sheet] of book.sheets.entries()) {
+    const tableRels: [string, string, string][] = [];
+    for (const t of sheet.tables) {
+      tableId++;
+      tableRels.push([`rId${tableRels.length + 1}`, `${REL}/table`, `../tables/table${tableId}.xml`]);
+      overrides.push([`/xl/tables/table${tableId}.xml`, `${CT}.spreadsheetml.table+xml`]);
+      await small(`xl/tables/table${tableId}.xml`, tableXml(t, tableId));
+    }
+    const name = `xl/worksheets/sheet${i + 1}.xml`;
+    overrides.push([`/${name}`, `${CT}.spreadsheetml.worksheet+xml`]);
+    parts.push(await writePart(deflater, name, (emit) => sheetXml(sheet, i === active, tableRels.map((r) => r[0]), emit)));
+    if (tableRels.length > 0) await small(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml(tableRels));
+  }
+
+  const sheetsXml = book.sheets
+    .map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}"${s.state === 'visible' ? '' : ` state="${s.state}"`} r:id="rId${i + 1}"/>`)
+    .join('');
+  await small(
+    'xl/workbook.xml',
+    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="${active}"/></bookViews>` +
+      `<sheets>${sheetsXml}</sheets></workbook>`,
+  );
+  await small(
+    'xl/_rels/workbook.xml.rels',
+    relsXml([
+      ...book.sheets.map((_s, i): [string, string, string] => [`rId${i + 1}`, `${REL}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
+      [`rId${book.sheets.length + 1}`, `${REL}/styles`, 'styles.xml'],
+    ]),
+  );
+  await small('xl/styles.xml', stylesXml());
+  await small(
+    'docProps/core.xml',
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Kehu</dc:creator></cp:coreProperties>',
+  );
+  await small(
+    'docProps/app.xml',
+    `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Kehu</Application></Properties>`,
+  );
+  await small(
+    '_rels/.rels',
+    relsXml([
+      ['rId1', `${REL}/officeDocument`, 'xl/workbook.xml'],
+      ['rId2', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'],
+      ['rId3', `${REL}/extended-properties`, 'docProps/app.xml'],
+    ]),
+  );
+  await small(
+    '[Content_Types].xml',
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join('') +
+      '</Types>',
+  );
+  // [Content_Types].xml first, as Office writes it; some readers look for it there.
+  parts.unshift(parts.pop()!);
+  return zipArchive(parts);
+}

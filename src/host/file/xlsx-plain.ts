@@ -1,0 +1,273 @@
+/**
+ * A workbook held as plain data: what a CSV input becomes once something is written to it. It keeps exactly
+ * what the Workbook port can write (typed values, one of a fixed set of styles per cell, tables, frozen panes,
+ * widths, a very hidden settings sheet) in columns of plain arrays, so 500,000-row sheets stay cheap, and
+ * xlsx-fast-write.ts turns it into .xlsx bytes. It follows the same rules as the exceljs writer (xlsx-write.ts).
+ */
+import { CellValue, cellToText, isBlank } from '../../core/cell';
+import { CellFormat, ColumnWrite, SheetData, SheetSpec } from '../workbook';
+import { typedCell } from './xlsx-cell';
+import { planSheet, sheetWidths, tableColumnNames } from './xlsx-sheet-plan';
+import { FontKind, PLAIN_STYLE, styleCode, withFont, withFormat } from './xlsx-styles';
+
+export interface PlainColumn {
+  /** values[r - 1] is row r; missing entries are blank. */
+  values: CellValue[];
+  /** The style code of each row, or one code for every row. */
+  styles: Uint8Array | number;
+}
+
+export interface PlainTable {
+  name: string;
+  /** 1-based first and last row and first column; the header row is `row`. */
+  row: number;
+  lastRow: number;
+  col: number;
+  /** The column names, which the header cells hold. */
+  columns: string[];
+  style: string;
+}
+
+export interface PlainSheet {
+  name: string;
+  state: 'visible' | 'veryHidden';
+  /** columns[c - 1] is column c. */
+  columns: (PlainColumn | undefined)[];
+  /** The style of a column's cells that were never written (CSV columns are text). */
+  columnStyles: (number | undefined)[];
+  widths: (number | undefined)[];
+  freeze?: { rows: number; cols: number };
+  tables: PlainTable[];
+}
+
+export interface PlainBook {
+  sheets: PlainSheet[];
+}
+
+export function newPlainSheet(name: string, state: PlainSheet['state'] = 'visible'): PlainSheet {
+  return { name, state, columns: [], columnStyles: [], widths: [], tables: [] };
+}
+
+/** A CSV's rows as a sheet: every cell text, with the text format so Excel keeps `00123` as typed. */
+export function plainSheetFromRows(name: string, rows: readonly (readonly CellValue[])[]): PlainSheet {
+  const sheet = newPlainSheet(name);
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  const text = styleCode('text');
+  for (let c = 0; c < width; c++) {
+    const values = new Array<CellValue>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const v = rows[r][c];
+      values[r] = v === undefined ? null : v;
+    }
+    sheet.columns[c] = { values, styles: text };
+    sheet.columnStyles[c] = text;
+  }
+  return sheet;
+}
+
+export function cellValue(sheet: PlainSheet, row: number, col: number): CellValue {
+  const v = sheet.columns[col - 1]?.values[row - 1];
+  return v === undefined ? null : v;
+}
+
+export function cellStyle(sheet: PlainSheet, row: number, col: number): number {
+  const column = sheet.columns[col - 1];
+  if (!column) return sheet.columnStyles[col - 1] ?? PLAIN_STYLE;
+  return typeof column.styles === 'number' ? column.styles : column.styles[row - 1] ?? sheet.columnStyles[col - 1] ?? PLAIN_STYLE;
+}
+
+function columnFor(sheet: PlainSheet, col: number): PlainColumn {
+  let column = sheet.columns[col - 1];
+  if (!column) {
+    column = { values: [], styles: sheet.columnStyles[col - 1] ?? PLAIN_STYLE };
+    for (let c = sheet.columns.length; c < col - 1; c++) sheet.columns[c] = undefined; // keep the array packed
+    sheet.columns[col - 1] = column;
+  }
+  return column;
+}
+
+/** Per-row styles of a column, grown to hold `rows` rows. */
+function rowStyles(sheet: PlainSheet, col: number, rows: number): Uint8Array {
+  const column = columnFor(sheet, col);
+  const old = column.styles;
+  if (typeof old !== 'number' && old.length >= rows) return old;
+  const size = Math.max(rows, column.values.length, typeof old === 'number' ? 0 : Math.ceil(old.length * 1.5));
+  const grown = new Uint8Array(size);
+  if (typeof old === 'number') grown.fill(old, 0, column.values.length);
+  else grown.set(old);
+  grown.fill(sheet.columnStyles[col - 1] ?? PLAIN_STYLE, typeof old === 'number' ? column.values.length : old.length);
+  column.styles = grown;
+  return grown;
+}
+
+function setCell(sheet: PlainSheet, row: number, col: number, value: CellValue, style: number): void {
+  const column = columnFor(sheet, col);
+  const { values } = column;
+  for (let r = values.length; r < row - 1; r++) values[r] = null; // keep the array packed
+  values[row - 1] = value;
+  if (column.styles !== style) rowStyles(sheet, col, row)[row - 1] = style;
+}
+
+/** Writes one value the way xlsx-write.ts writeCell does: typed, its format set, the rest of its style kept. */
+function writeCell(sheet: PlainSheet, row: number, col: number, v: CellValue, format?: CellFormat, font?: FontKind): void {
+  const t = typedCell(v, format);
+  let style = withFormat(cellStyle(sheet, row, col), t.format);
+  if (font) style = withFont(style, font);
+  setCell(sheet, row, col, t.value, style);
+}
+
+function hasValue(v: CellValue): boolean {
+  return v !== null && v !== undefined;
+}
+
+/** Rows and columns that hold a value, as xlsx-read.ts usedExtent counts them. */
+export function plainExtent(sheet: PlainSheet): { firstRow: number; lastRow: number; lastCol: number } {
+  let firstRow = 0;
+  let lastRow = 0;
+  let lastCol = 0;
+  sheet.columns.forEach((column, c) => {
+    if (!column) return;
+    const { values } = column;
+    let last = values.length;
+    while (last > 0 && !hasValue(values[last - 1])) last--;
+    if (last === 0) return;
+    let first = 0;
+    while (!hasValue(values[first])) first++;
+    lastCol = c + 1;
+    lastRow = Math.max(lastRow, last);
+    firstRow = firstRow === 0 ? first + 1 : Math.min(firstRow, first + 1);
+  });
+  return { firstRow: firstRow || 1, lastRow, lastCol };
+}
+
+/** The sheet's used range as readSheet returns it: rows from the first used one, trailing blanks cut. */
+export function readPlainSheet(sheet: PlainSheet): SheetData {
+  const { firstRow, lastRow, lastCol } = plainExtent(sheet);
+  const total = lastRow === 0 ? 0 : lastRow - firstRow + 1;
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < total; i++) {
+    const out: CellValue[] = [];
+    for (let c = 1; c <= lastCol; c++) out.push(cellValue(sheet, firstRow + i, c));
+    while (out.length > 0 && out[out.length - 1] === null) out.pop();
+    rows.push(out);
+  }
+  return { name: sheet.name, rows, firstRow, merges: [], formulas: 0 };
+}
+
+function columnHasValues(sheet: PlainSheet, col: number): boolean {
+  return sheet.columns[col - 1]?.values.some(hasValue) ?? false;
+}
+
+function findHeader(sheet: PlainSheet, headerRow: number, lastCol: number, matches: (v: CellValue) => boolean): number {
+  for (let c = 1; c <= lastCol; c++) {
+    const v = cellValue(sheet, headerRow, c);
+    if (hasValue(v) && matches(v)) return c;
+  }
+  return 0;
+}
+
+/** See ColumnWrite and xlsx-write.ts writeColumnsTo, whose placement rules this follows. */
+export function writePlainColumns(sheet: PlainSheet, columns: ColumnWrite[]): void {
+  let { lastRow, lastCol } = plainExtent(sheet);
+  const afterAnchor = new Map<string, number>();
+  for (const col of columns) {
+    if (!Number.isInteger(col.headerRow) || col.headerRow < 1) {
+      throw new Error(`表头行号无效：${col.headerRow} (headerRow must be a 1-based row number)`);
+    }
+    if (col.header.trim() === '') throw new Error('新列的表头不能为空 (new column header is empty)');
+    let target = 0;
+    if (col.replaceOwn) {
+      target = findHeader(sheet, col.headerRow, lastCol, (v) => v === col.header); // exact: only our own header
+      if (target > 0) {
+        const column = columnFor(sheet, target);
+        const end = Math.min(lastRow, column.values.length);
+        if (end > col.headerRow) {
+          column.values.fill(null, col.headerRow, end);
+          rowStyles(sheet, target, end).fill(PLAIN_STYLE, col.headerRow, end);
+        }
+      }
+    }
+    if (target === 0 && col.afterColumn !== undefined) {
+      const key = String(col.afterColumn);
+      let anchor = afterAnchor.get(key) ?? 0;
+      if (anchor === 0) {
+        anchor =
+          typeof col.afterColumn === 'number'
+            ? col.afterColumn
+            : findHeader(sheet, col.headerRow, lastCol, (v) => !isBlank(v) && cellToText(v).trim() === key.trim());
+        if (anchor < 1) {
+          throw new Error(`找不到列“${col.afterColumn}” (column ${col.afterColumn} not found in row ${col.headerRow})`);
+        }
+      }
+      if (!columnHasValues(sheet, anchor + 1)) target = anchor + 1;
+      afterAnchor.set(key, target || anchor);
+    }
+    if (target === 0) target = lastCol + 1;
+    lastCol = Math.max(lastCol, target);
+    lastRow = Math.max(lastRow, col.headerRow + col.values.length);
+
+    writeCell(sheet, col.headerRow, target, col.header, undefined, 'bold');
+    writeColumnValues(sheet, target, col.headerRow + 1, col.values, col.format);
+  }
+}
+
+/** A column's values from `firstRow` down; blanks are skipped, as they leave the cell as it is. */
+function writeColumnValues(sheet: PlainSheet, col: number, firstRow: number, values: readonly CellValue[], format?: CellFormat): void {
+  rowStyles(sheet, col, firstRow - 1 + values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    writeCell(sheet, firstRow + i, col, v, format);
+  }
+}
+
+function tableNamesOf(book: PlainBook, except?: PlainSheet): string[] {
+  return book.sheets.filter((s) => s !== except).flatMap((s) => s.tables.map((t) => t.name));
+}
+
+/** Adds the sheet `spec` describes, with the rules of xlsx-write.ts writeSheetTo (replace in place, names checked). */
+export function writePlainSheet(book: PlainBook, spec: SheetSpec, reserved: readonly string[] = []): void {
+  const old = book.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase());
+  const { tableNames } = planSheet(
+    spec,
+    book.sheets.map((s) => s.name),
+    tableNamesOf(book, old),
+    reserved,
+  );
+  const sheet = newPlainSheet(spec.name);
+  for (const b of spec.blocks) {
+    const [r0, c0] = b.at;
+    if (b.kind === 'title') writeCell(sheet, r0, c0, b.text, undefined, 'title');
+    else if (b.kind === 'kv') {
+      b.pairs.forEach(([label, value, format], i) => {
+        writeCell(sheet, r0 + i, c0, label, undefined, 'bold');
+        writeCell(sheet, r0 + i, c0 + 1, value, format);
+      });
+    } else {
+      const header = tableColumnNames(b.header);
+      header.forEach((h, j) => writeCell(sheet, r0, c0 + j, h));
+      for (let j = 0; j < header.length; j++) {
+        const format = b.formats?.[j];
+        const column = b.rows.map((row) => (row[j] === undefined ? null : row[j]));
+        if (format === undefined) writeColumnValues(sheet, c0 + j, r0 + 1, column);
+        else column.forEach((v, i) => writeCell(sheet, r0 + 1 + i, c0 + j, v, format)); // blanks get the format too
+      }
+      // An Excel table needs at least one data row; a header-only table gets one blank row.
+      const lastRow = r0 + Math.max(b.rows.length, 1);
+      sheet.tables.push({ name: tableNames.get(b)!, row: r0, lastRow, col: c0, columns: header, style: b.style ?? 'TableStyleMedium2' });
+    }
+  }
+  sheet.widths = sheetWidths(spec);
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) sheet.freeze = { ...spec.freeze };
+  if (old) book.sheets[book.sheets.indexOf(old)] = sheet;
+  else book.sheets.push(sheet);
+}
+
+/** Replaces the very hidden sheet `name` with one row per entry: its key, then its text in cells. */
+export function writePlainSettings(book: PlainBook, name: string, rows: readonly string[][]): void {
+  const sheet = newPlainSheet(name, 'veryHidden');
+  rows.forEach((cells, r) => cells.forEach((text, c) => setCell(sheet, r + 1, c + 1, text, PLAIN_STYLE)));
+  const at = book.sheets.findIndex((s) => s.name === name);
+  if (at >= 0) book.sheets.splice(at, 1);
+  book.sheets.push(sheet);
+}

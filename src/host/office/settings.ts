@@ -1,0 +1,94 @@
+/// <reference types="office-js" />
+/**
+ * Settings and the ownership marker live in a very hidden sheet, `_kehu_settings`, in the same layout the file
+ * host uses (column A the key, then the JSON text in chunks of 32,000 characters). Chosen over
+ * Office.context.document.settings because the sheet travels with the file to the `kehu` CLI and the preview
+ * (document settings are keyed to the add-in and invisible to them), needs no saveAsync round trip, and is
+ * written in the same batch as the output it describes.
+ */
+import type { JsonValue } from '../workbook';
+import { a1 } from './a1';
+
+export const SETTINGS_SHEET = '_kehu_settings';
+const CELL_TEXT_MAX = 32_000;
+
+export interface StoredSettings {
+  values: Map<string, JsonValue>;
+  exists: boolean;
+}
+
+export async function readSettings(context: Excel.RequestContext): Promise<StoredSettings> {
+  const values = new Map<string, JsonValue>();
+  const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+  await context.sync();
+  if (sheet.isNullObject) return { values, exists: false };
+  const used = sheet.getUsedRangeOrNullObject(true).load('values');
+  await context.sync();
+  if (used.isNullObject) return { values, exists: true };
+  for (const row of used.values) {
+    const [key, ...chunks] = row.map((v) => (typeof v === 'string' ? v : ''));
+    if (!key) continue;
+    try {
+      values.set(key, JSON.parse(chunks.join('')) as JsonValue);
+    } catch {
+      // A hand-edited, broken setting is ignored rather than failing the whole workbook.
+    }
+  }
+  return { values, exists: true };
+}
+
+/** Queues the rewrite of the settings sheet (added very hidden when missing); the caller syncs. */
+export function queueSettingsWrite(context: Excel.RequestContext, stored: StoredSettings): void {
+  const worksheets = context.workbook.worksheets;
+  let sheet: Excel.Worksheet;
+  if (stored.exists) {
+    sheet = worksheets.getItem(SETTINGS_SHEET);
+    sheet.getRange().clear('Contents');
+  } else {
+    sheet = worksheets.add(SETTINGS_SHEET);
+    sheet.visibility = 'VeryHidden';
+    stored.exists = true;
+  }
+  const rows: string[][] = [];
+  for (const [key, value] of stored.values) {
+    const text = JSON.stringify(value);
+    const row = [key];
+    for (let i = 0; i < text.length; i += CELL_TEXT_MAX) row.push(text.slice(i, i + CELL_TEXT_MAX));
+    rows.push(row);
+  }
+  if (rows.length === 0) return;
+  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  const values = rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''));
+  const range = sheet.getRange(a1(0, 0, rows.length, width));
+  range.numberFormat = values.map((r) => r.map(() => '@')); // JSON like `123`, `true`, `-1` must stay text
+  range.values = values;
+}
+
+/** What this tool wrote, so a re-run replaces its own output and never touches a user's sheet or column. */
+export interface Ownership {
+  sheets: { id: string; name: string }[];
+  columns: { sheetId: string; headerRow: number; header: string }[];
+}
+
+export const OWNERSHIP_KEY = '_kehu.owned';
+
+export function ownershipOf(stored: StoredSettings): Ownership {
+  const v = stored.values.get(OWNERSHIP_KEY) as Partial<Ownership> | undefined;
+  return {
+    sheets: Array.isArray(v?.sheets) ? v.sheets.filter((s) => typeof s?.id === 'string') : [],
+    columns: Array.isArray(v?.columns) ? v.columns.filter((c) => typeof c?.sheetId === 'string') : [],
+  };
+}
+
+export function setOwnership(stored: StoredSettings, owned: Ownership): void {
+  stored.values.set(OWNERSHIP_KEY, owned as unknown as JsonValue);
+}
+
+/** Drops entries for sheets that no longer exist. */
+export function pruneOwnership(owned: Ownership, liveSheetIds: readonly string[]): Ownership {
+  const live = new Set(liveSheetIds);
+  return {
+    sheets: owned.sheets.filter((s) => live.has(s.id)),
+    columns: owned.columns.filter((c) => live.has(c.sheetId)),
+  };
+}
