@@ -127,6 +127,12 @@ function peakMB(): number {
   return Math.round(process.memoryUsage().rss / 1048576);
 }
 
+/** CPU seconds (user + system) since `from`: the cost on one core, even when other processes share the machine. */
+function cpuSeconds(from: NodeJS.CpuUsage): string {
+  const d = process.cpuUsage(from);
+  return ((d.user + d.system) / 1e6).toFixed(2);
+}
+
 export const cases: BenchCase[] = [
   {
     name: 'dedup (100,000 customers)',
@@ -135,13 +141,16 @@ export const cases: BenchCase[] = [
     run() {
       const { input, entity } = generateCustomers(N, 42);
       const t0 = process.hrtime.bigint();
+      const cpu0 = process.cpuUsage();
       const result = dedupe(input);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const cpu = cpuSeconds(cpu0);
       const m = pairwiseMetrics(result.clusterOf, entity);
       return {
         count: N,
         seconds,
         extra: {
+          cpuS: cpu,
           pairs: result.pairsCompared,
           peakMB: peakMB(),
           precision: m.precision.toFixed(4),
@@ -162,13 +171,16 @@ export const cases: BenchCase[] = [
       const rows = g.rows.slice(0, N + 1);
       const entity = g.entity.slice(0, N);
       const t0 = process.hrtime.bigint();
+      const cpu0 = process.cpuUsage();
       const out = dedupSheet('客户', rows, 1);
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const cpu = cpuSeconds(cpu0);
       const m = pairwiseMetrics(out.result.clusterOf, entity);
       return {
         count: N,
         seconds,
         extra: {
+          cpuS: cpu,
           pairs: out.summary.pairsCompared,
           peakMB: peakMB(),
           precision: m.precision.toFixed(4),

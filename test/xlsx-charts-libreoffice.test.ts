@@ -2,6 +2,8 @@
  * The charts addChartsToXlsx writes are drawn by a real spreadsheet program: LibreOffice converts a workbook with
  * one chart per sheet (every kind) to PDF, pdftoppm renders each page, and each page must carry the colours of
  * chart series, which the same workbook without charts (black text, grey grid) does not have.
+ * The same is checked on the package with its theme part removed, as writers like the fast writer produce it: the
+ * chart colours must not depend on a theme.
  * Needs `libreoffice` and `pdftoppm` (packages libreoffice-calc, poppler-utils): skipped without them, except
  * under CI where they must be present.
  */
@@ -10,6 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ChartKind, ChartSpec } from '../src/core/report/chart-spec';
 import { addChartsToXlsx } from '../src/host/file/xlsx-charts';
 
@@ -51,6 +54,18 @@ async function workbook(): Promise<{ bytes: Uint8Array; specs: ChartSpec[] }> {
     specs.push({ sheet: s.kind, kind: s.kind, title: `${s.kind} 图表`, dataRange, seriesBy: s.seriesBy ?? 'columns', anchor: 'A9' });
   }
   return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), specs };
+}
+
+/** The package without xl/theme: its part, its workbook relationship and its content type removed. */
+function withoutTheme(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const themes = Object.keys(files).filter((f) => /^xl\/theme\/.*\.xml$/.test(f));
+  expect(themes.length).toBeGreaterThan(0);
+  for (const f of themes) delete files[f];
+  const edit = (path: string, re: RegExp) => (files[path] = strToU8(strFromU8(files[path]).replace(re, '')));
+  edit('xl/_rels/workbook.xml.rels', /<Relationship [^>]*\/theme"[^>]*\/>/g);
+  edit('[Content_Types].xml', /<Override PartName="\/xl\/theme\/[^"]*"[^>]*\/>/g);
+  return zipSync(files);
 }
 
 /** Converts to PDF and renders every page at 50 dpi as binary PPM (P6), returned in page order. */
@@ -97,18 +112,25 @@ maybe('charts rendered by LibreOffice', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('draws every chart kind: each page gains series colours that the chart-less workbook lacks', async () => {
-    const { bytes, specs } = await workbook();
-    const plain = render(dir, 'plain', bytes);
-    const charted = render(dir, 'charts', addChartsToXlsx(bytes, specs));
+  let book: { bytes: Uint8Array; specs: ChartSpec[] };
+  let plain: Buffer[];
+  beforeAll(async () => {
+    book = await workbook();
+    plain = render(dir, 'plain', book.bytes);
     expect(plain).toHaveLength(SHEETS.length);
+    // The page without a chart has no colour at all, so any colour below comes from a chart.
+    for (const page of plain) expect(colouredPixels(page)).toBe(0);
+  });
+
+  it.each([
+    ['as exceljs wrote it', (b: Uint8Array) => b],
+    ['without a theme part', withoutTheme],
+  ])('draws every chart kind, %s: each page gains series colours', (name, prepare) => {
+    const charted = render(dir, name === 'as exceljs wrote it' ? 'charts' : 'notheme', addChartsToXlsx(prepare(book.bytes), book.specs));
     expect(charted).toHaveLength(SHEETS.length);
-    const counts = SHEETS.map((s, i) => ({ kind: s.kind, plain: colouredPixels(plain[i]), charted: colouredPixels(charted[i]) }));
-    console.log(`LibreOffice coloured pixels per page (50 dpi): ${counts.map((c) => `${c.kind} ${c.plain}→${c.charted}`).join(', ')}`);
-    for (const c of counts) {
-      expect(c.plain).toBe(0);
-      // A line chart has the least colour (two thin lines with markers); filled kinds have thousands.
-      expect({ kind: c.kind, enough: c.charted >= 200 }).toEqual({ kind: c.kind, enough: true });
-    }
+    const counts = SHEETS.map((s, i) => ({ kind: s.kind, pixels: colouredPixels(charted[i]) }));
+    console.log(`LibreOffice, ${name}: coloured pixels per page at 50 dpi: ${counts.map((c) => `${c.kind} ${c.pixels}`).join(', ')}`);
+    // A line chart has the least colour (two thin lines with markers); filled kinds have thousands.
+    for (const c of counts) expect({ kind: c.kind, enough: c.pixels >= 200 }).toEqual({ kind: c.kind, enough: true });
   });
 });

@@ -14,6 +14,7 @@
  *   `replace` says this tool owns them.
  */
 import { CellValue } from '../core/cell';
+import type { ChartSpec } from '../core/report/chart-spec';
 
 export type CellFormat = 'text' | 'integer' | 'number' | 'thousands' | 'percent' | 'date' | 'datetime' | 'currency';
 
@@ -130,6 +131,8 @@ export interface Workbook {
   /** Settings saved in the workbook itself, so a re-run uses the same choices. */
   getSetting(key: string): Promise<JsonValue | undefined>;
   setSetting(key: string, value: JsonValue): Promise<void>;
+  /** A native chart over cells already written; re-running a step replaces the charts on the sheets it replaces. */
+  addChart?(spec: ChartSpec): Promise<void>;
 }
 
 /**

@@ -133,6 +133,8 @@ export class OrderAccumulator {
   private prevCustomer: string | null = null;
   private prevOrderId: string | null = null;
   private prevC = -1;
+  private prevDateText: string | null = null;
+  private prevDay = NaN;
   private prevO = -1;
   private linesRead = 0;
   private linesUsed = 0;
@@ -168,7 +170,17 @@ export class OrderAccumulator {
         ex.cancelled++;
         continue;
       }
-      const day = dayNumber(row[cD]);
+      // Lines of one order share their date text: parse it once.
+      const dv = row[cD];
+      let day: number;
+      if (typeof dv === 'string' && dv === this.prevDateText) day = this.prevDay;
+      else {
+        day = dayNumber(dv);
+        if (typeof dv === 'string') {
+          this.prevDateText = dv;
+          this.prevDay = day;
+        }
+      }
       if (day !== day) {
         ex.badDate++;
         continue;

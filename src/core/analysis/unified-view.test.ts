@@ -72,3 +72,10 @@ describe('view field names', () => {
     expect(resolveViewField('没有这个')).toBeUndefined();
   });
 });
+
+describe('VIEW_FIELDS', () => {
+  it('has unique ids, zh and en names', () => {
+    const { VIEW_FIELDS } = jest.requireActual('./view-fields') as typeof import('./view-fields');
+    for (const key of ['id', 'zh', 'en'] as const) expect(new Set(VIEW_FIELDS.map((f) => f[key])).size).toBe(VIEW_FIELDS.length);
+  });
+});

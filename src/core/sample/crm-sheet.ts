@@ -1,6 +1,6 @@
 /** 「CRM客户」: the customer master as a CRM exports it, a title merged above the header, header on row 3. */
 import { SheetBuilder } from './builder';
-import { Ctx, CrmRecord, Roles, styledDate, styledEmail, styledPhone, workSeconds } from './context';
+import { Ctx, CrmRecord, Roles, styledDate, styledEmail, styledPhone } from './context';
 import { DIRT } from './dirt';
 import { Status, dayOf, isoOf } from './model';
 import { COMPANY_FORMATS, NAME_FORMATS, REGION_FORMATS, RegionStyle, companyName, personName, regionText } from './variants';
@@ -102,10 +102,10 @@ export function buildCrmSheet(ctx: Ctx, records: readonly CrmRecord[], roles: Ro
       sheet.note(row, 'contradiction', '首次接触时间', 'createdAfterUpdated');
     }
     if (roles.orderBeforeFirstContact.has(p) && !dup) sheet.note(row, 'contradiction', '首次接触时间', 'orderBeforeFirstContact');
-    const created = styledDate(ctx, rec.createdAt, { format: d.dateFormat }, workSeconds(ctx));
+    const created = styledDate(ctx, rec.createdAt, { format: d.dateFormat });
     sheet.set(row, '首次接触时间', created.cell);
     if (created.kind) sheet.note(row, created.kind, '首次接触时间', String(created.style));
-    const updated = styledDate(ctx, updatedAt, { format: d.dateFormat }, workSeconds(ctx));
+    const updated = styledDate(ctx, updatedAt, { format: d.dateFormat });
     sheet.set(row, '最后更新时间', updated.cell);
     if (updated.kind) sheet.note(row, updated.kind, '最后更新时间', String(updated.style));
     sheet.set(row, '数据来源', 'CRM');

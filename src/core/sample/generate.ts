@@ -44,7 +44,7 @@ function makeShowcase(p: Person): void {
     email: 'wei.zhang@tengda-tech.com',
     place: { province: '广东省', city: '深圳市', district: '南山区', provinceShort: '广东', cityShort: '深圳' },
     street: '科技园路18号',
-    company: { city: '深圳', core: '腾达科技', legal: '有限公司', municipality: false },
+    company: { prefix: '深圳市', city: '深圳', core: '腾达科技', legal: '有限公司' },
     trade: TRADES[0],
     status: '复购' satisfies Status,
   });

@@ -123,10 +123,9 @@ export class PeopleFactory {
   company(place: Place): { company: CompanyParts; trade: Trade } {
     const trade = this.rng.pick(TRADES);
     const core = this.unique(this.cores, () => `${this.rng.pick(BRAND_CHARS)}${this.rng.pick(BRAND_CHARS)}${trade.word}`);
-    return {
-      company: { city: place.cityShort, core, legal: this.rng.weighted(LEGAL_FORMS), municipality: place.province === place.city },
-      trade,
-    };
+    const prefix = place.province === place.city ? place.cityShort : place.city.endsWith('市') ? place.city : place.provinceShort;
+    const city = place.city.endsWith('市') ? place.cityShort : place.provinceShort;
+    return { company: { prefix, city, core, legal: this.rng.weighted(LEGAL_FORMS) }, trade };
   }
 
   /** A day in [lo, hi], leaning towards hi when `recent` (more records are young than old). */

@@ -65,7 +65,7 @@ export function drawOrders(ctx: Ctx, customers: readonly Person[], guests: reado
   for (const p of [...customers, ...guests]) {
     const status = p.status;
     if (status !== null && status !== '成交' && status !== '复购' && status !== '流失') continue;
-    const count = status === '复购' ? rng.int(3, 7) : status === '流失' ? rng.int(1, 3) : status === '成交' ? (rng.chance(0.3) ? 2 : 1) : rng.chance(0.25) ? 2 : 1;
+    const count = status === '复购' ? rng.int(3, 5) : status === '流失' ? rng.int(1, 3) : status === '成交' ? (rng.chance(0.3) ? 2 : 1) : rng.chance(0.25) ? 2 : 1;
     const lo = Math.max(ctx.windowStart, status === null ? ctx.windowStart : dayOf(p.createdAt));
     const hi = status === '流失' ? ctx.asOfDay - 180 : ctx.asOfDay;
     if (lo > hi) continue;

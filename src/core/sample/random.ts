@@ -45,14 +45,16 @@ export class Rng {
 
   /** Index into a list ordered most common first, with Zipf-like weights 1/(i+1)^s. */
   zipf(n: number, s = 1): number {
-    let total = 0;
-    for (let i = 0; i < n; i++) total += 1 / Math.pow(i + 1, s);
-    let x = this.next() * total;
-    for (let i = 0; i < n; i++) {
-      x -= 1 / Math.pow(i + 1, s);
-      if (x < 0) return i;
+    const cumulative = zipfTable(n, s);
+    const x = this.next() * cumulative[n - 1];
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
     }
-    return n - 1;
+    return lo;
   }
 
   /** k distinct indices in [0, n), in random order (k is clamped to n). */
@@ -65,4 +67,18 @@ export class Rng {
     }
     return idx.slice(0, m);
   }
+}
+
+const zipfTables = new Map<string, Float64Array>();
+
+function zipfTable(n: number, s: number): Float64Array {
+  const key = `${n}/${s}`;
+  let t = zipfTables.get(key);
+  if (!t) {
+    t = new Float64Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) t[i] = total += 1 / Math.pow(i + 1, s);
+    zipfTables.set(key, t);
+  }
+  return t;
 }

@@ -212,23 +212,24 @@ export function personName(name: string, surnameLength: number, gender: '男' | 
 }
 
 export interface CompanyParts {
-  /** Where it is registered, short form: 深圳, 上海. */
+  /** The place in front of a registered name: 深圳市, 上海 (a municipality), 吉林 (a province, for other prefectures). */
+  prefix: string;
+  /** The same place, short, as written in brackets: 深圳. */
   city: string;
   /** Brand and trade: 腾达科技. */
   core: string;
   /** 有限公司, 股份有限公司 ... */
   legal: string;
-  municipality: boolean;
 }
 
 export const COMPANY_FORMATS = ['cityInParens', 'traditional', 'noCity', 'short', 'asciiParens'] as const;
 export type CompanyStyle = 'registered' | (typeof COMPANY_FORMATS)[number];
 
-/** `registered` is the name on the business licence: 深圳市腾达科技有限公司 (上海腾达科技有限公司 for a municipality). */
+/** `registered` is the name on the business licence: 深圳市腾达科技有限公司, 上海腾达科技有限公司. */
 export function companyName(c: CompanyParts, style: CompanyStyle): string {
   switch (style) {
     case 'registered':
-      return `${c.city}${c.municipality ? '' : '市'}${c.core}${c.legal}`;
+      return `${c.prefix}${c.core}${c.legal}`;
     case 'cityInParens':
       return `${c.core}（${c.city}）${c.legal}`;
     case 'traditional':

@@ -47,6 +47,8 @@ export function viewFromColumns(columns: Readonly<Record<string, ArrayLike<ViewV
 export interface EvaluateOptions {
   /** "Today" for 今天 / 天数(…): `YYYY-MM-DD` or a Date; the local date when not given. */
   asOf?: string | Date;
+  /** The same as a day number (days since 1970-01-01, as analysis/dates.ts counts); wins over `asOf`. */
+  asOfDay?: number;
 }
 
 // Three-valued results, ordered so that AND is min, OR is max and NOT is 2 - x.
@@ -80,7 +82,11 @@ function foldKey(s: string): string {
   return foldWidth(s).toLowerCase();
 }
 
-function today(asOf: EvaluateOptions['asOf']): number {
+function today({ asOf, asOfDay }: EvaluateOptions): number {
+  if (asOfDay !== undefined) {
+    if (Number.isInteger(asOfDay)) return asOfDay;
+    throw new RangeError(`asOfDay is not a whole day number: ${asOfDay}`);
+  }
   if (asOf !== undefined) {
     const d = dayNumber(asOf);
     if (d === d) return d;
@@ -103,7 +109,7 @@ export class RuleEvaluator {
     options: EvaluateOptions = {},
   ) {
     this.n = view.rowCount;
-    this.today = today(options.asOf);
+    this.today = today(options);
   }
 
   /** 1 for every customer the rule is true for, 0 otherwise (false or unknown). */
@@ -346,13 +352,19 @@ function isMissing(v: ViewValue): boolean {
 }
 
 // Column converters: a view may hold numbers as text, dates as Date, text or Excel serials, yes/no as 是/否.
+// The loops touch no globals (Number.isFinite, Math.floor, Date): under a vm context such as jest's each global
+// lookup costs far more than the work itself.
+
+const DATE = Date;
+const MS_PER_DAY = 86_400_000;
 
 function toNumberColumn(values: ArrayLike<ViewValue>, n: number): Float64Array {
   const out = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n && i < values.length; i++) {
     const v = values[i];
-    if (typeof v === 'number') out[i] = Number.isFinite(v) ? v : NaN;
-    else if (typeof v === 'string' && !isMissing(v)) out[i] = normalizeAmount(v).value ?? NaN;
+    if (typeof v === 'number') {
+      if (v - v === 0) out[i] = v; // finite
+    } else if (typeof v === 'string' && !isMissing(v)) out[i] = normalizeAmount(v).value ?? NaN;
   }
   return out;
 }
@@ -361,7 +373,14 @@ function toDayColumn(values: ArrayLike<ViewValue>, n: number): Float64Array {
   const out = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n && i < values.length; i++) {
     const v = values[i];
-    if (!isMissing(v) && typeof v !== 'boolean') out[i] = dayNumber(v as string | number | Date);
+    if (v instanceof DATE) {
+      // The view's dates are UTC midnight of the day; floor for any time of day, before 1970 too.
+      const t = v.getTime();
+      if (t - t !== 0) continue;
+      let d = (t / MS_PER_DAY) | 0;
+      if (d * MS_PER_DAY > t) d--;
+      out[i] = d;
+    } else if (!isMissing(v) && typeof v !== 'boolean') out[i] = dayNumber(v as string | number);
   }
   return out;
 }
@@ -431,15 +450,16 @@ export function evaluateTagRules(rules: readonly CompiledTagRule[], view: Custom
     for (let i = 0; i < m.length; i++) count += m[i];
     return { id: r.id, tag: r.tag, count };
   });
+  // A tag two rules give is listed once: a rule is skipped for a customer an earlier rule with its tag matched.
+  const earlierSameTag = rules.map((r, k) => matches.filter((_, j) => j < k && rules[j].tag === r.tag));
   const tagLists: string[] = new Array(ev.n);
   for (let i = 0; i < ev.n; i++) {
     let list = '';
-    const seen: string[] = [];
     for (let k = 0; k < rules.length; k++) {
-      if (matches[k][i] === 1 && !seen.includes(rules[k].tag)) {
-        seen.push(rules[k].tag);
-        list = list ? `${list}、${rules[k].tag}` : rules[k].tag;
-      }
+      if (matches[k][i] !== 1) continue;
+      const earlier = earlierSameTag[k];
+      if (earlier.length > 0 && earlier.some((m) => m[i] === 1)) continue;
+      list = list ? `${list}、${rules[k].tag}` : rules[k].tag;
     }
     tagLists[i] = list;
   }

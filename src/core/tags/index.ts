@@ -6,11 +6,13 @@
  *   const result = evaluateTagRules(compiled, viewFromRows(rows), { asOf: '2024-06-30' });
  *   result.tagLists[i]  // '高价值客户、流失风险'
  */
+import { VIEW_FIELDS } from '../analysis/view-fields';
+import type { CatalogueField } from './catalogue';
 import type { ParseOptions } from './parser';
 import { parseRule } from './parser';
 import type { RuleError } from './errors';
-import type { CompiledTagRule, CustomerView, EvaluateOptions, TagEvaluation } from './evaluate';
-import { evaluateTagRules } from './evaluate';
+import type { CompiledTagRule, CustomerView, EvaluateOptions, TagEvaluation, ViewValue } from './evaluate';
+import { evaluateTagRules, viewFromRows } from './evaluate';
 import type { TagRule } from './default-rules';
 
 export type { CondNode, Node, ParsedRule, Span, ValueNode } from './ast';
@@ -81,4 +83,25 @@ export function tagCustomers(
 ): TagEvaluation & { errors: TagRuleProblem[] } {
   const { compiled, errors } = compileTagRules(rules, options);
   return { ...evaluateTagRules(compiled, view, options), errors };
+}
+
+/** The parts of analysis/unified-view.ts's UnifiedView that tagging reads. */
+export interface UnifiedViewLike {
+  rows: readonly Readonly<Record<string, ViewValue>>[];
+  /** The fields the view has data for, including any beyond the catalogue (one per interaction channel). */
+  fields: readonly CatalogueField[];
+  asOfDay: number;
+}
+
+/**
+ * Tags over a built unified view, "today" being its as-of day. Rules may name any catalogue field and any extra
+ * field of this view; a catalogue field the view has no data for reads as missing (listed in `missingFields`).
+ */
+export function tagUnifiedView(
+  rules: readonly TagRule[],
+  unified: UnifiedViewLike,
+): TagEvaluation & { errors: TagRuleProblem[] } {
+  const extra = unified.fields.filter((f) => !VIEW_FIELDS.some((v) => v.id === f.id));
+  const catalogue = { fields: [...VIEW_FIELDS, ...extra] };
+  return tagCustomers(rules, viewFromRows(unified.rows), { catalogue, asOfDay: unified.asOfDay });
 }

@@ -134,6 +134,13 @@ const LATIN_MULTIPLIER_POWER: Record<string, number> = { k: 3, w: 4 };
 /** Units that may follow a number and change nothing (`5000 元`, `30 天`). */
 const IGNORED_UNITS = ['元', '块', '天', '日', '次', '笔', '单', '件', '人', 'days', 'day', 'times', 'yuan'];
 
+const OPERATOR_WORD_SET = new Set(OPERATOR_WORDS.map(([w]) => w));
+
+/** Whether `text` is exactly one of the operator words (且, or, 大于 …): it cannot start a condition. */
+export function isOperatorWord(text: string): boolean {
+  return OPERATOR_WORD_SET.has(foldWidth(text).toLowerCase());
+}
+
 export function isCjk(c: number): boolean {
   return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
@@ -173,7 +180,8 @@ export class Scanner {
     this.src = foldWidth(text).toLowerCase();
     this.wideComma = new Set();
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xff0c) this.wideComma.add(i);
-    this.names = names.map((n) => foldWidth(n).toLowerCase()).sort((a, b) => b.length - a.length);
+    // In a name, `_` and a space are one: `recency_days` is also typed `Recency days`.
+    this.names = names.map((n) => foldWidth(n).toLowerCase().replace(/_/g, ' ')).sort((a, b) => b.length - a.length);
     this.pos = start;
   }
 
@@ -201,12 +209,16 @@ export class Scanner {
     return { ...proto, start, end, text: this.text.slice(start, end) };
   }
 
-  /** End of `pattern` matched at i (case-folded, spaces flexible, Latin words whole), or -1. */
+  /** End of `pattern` matched at i (case-folded; a space in it matches spaces or one `_`; Latin words whole), or -1. */
   private matchAt(i: number, pattern: string): number {
     let j = i;
     for (let k = 0; k < pattern.length; k++) {
       const p = pattern.charCodeAt(k);
       if (p === 32) {
+        if (this.src.charCodeAt(j) === 95 /* _ */) {
+          j++;
+          continue;
+        }
         if (j >= this.end || !isSpace(this.src.charCodeAt(j))) return -1;
         while (j < this.end && isSpace(this.src.charCodeAt(j))) j++;
       } else {

@@ -51,7 +51,7 @@ import {
   suggestName,
 } from './catalogue';
 import { Expected, RuleError, RuleSyntaxError, ruleError } from './errors';
-import { ArithOp, CmpOp, Mode, Scanner, Token } from './lexer';
+import { ArithOp, CmpOp, Mode, Scanner, Token, isOperatorWord } from './lexer';
 
 export const MAX_RULE_LENGTH = 2000;
 export const MAX_RULE_DEPTH = 32;
@@ -118,7 +118,7 @@ function tagPrefix(text: string): { tag: string; condStart: number } | null {
       const tag = unquote(text.slice(0, i).trim());
       return tag ? { tag, condStart: i + 1 } : null;
     }
-    if ('()（）[]【】<>＜＞=＝!！≥≤≠"\'“”「」`'.includes(c)) return null;
+    if ('()（）[]【】<>＜＞=＝!！≥≤≠→⇒"\'“”「」`'.includes(c)) return null;
   }
   return null;
 }
@@ -321,7 +321,7 @@ class Parser {
         return this.useField(field.id, field.type, span);
       }
       case 'word':
-        return this.word(t);
+        return this.word(t, what);
       case 'lparen': {
         this.openBracket(t);
         const inner = this.or();
@@ -336,11 +336,12 @@ class Parser {
     }
   }
 
-  private word(t: Token): ValueNode {
+  private word(t: Token, what: Expected): ValueNode {
     const key = nameKey(t.text);
     const span = { start: t.start, end: t.end };
     const field = this.index.byKey.get(key);
     if (field) return this.useField(field.id, field.type, span);
+    if (isOperatorWord(t.text) && !TRUE_WORDS.includes(key)) throw this.expected(what, t);
     if (TODAY_KEYS.has(key)) return { kind: 'today', type: 'date', ...span };
     const open = this.peek('operator');
     if (open.kind === 'lparen' && open.bracket === 'round') return this.call(t, key);

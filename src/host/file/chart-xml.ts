@@ -23,6 +23,20 @@ const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationship
 
 const AX = { cat: 500000001, val: 500000002, cat2: 500000003, val2: 500000004 };
 
+/**
+ * Colours are written out (Office's default theme accents, then their darker shades) rather than left to the
+ * workbook theme: a package without a theme part (the fast writer's) otherwise draws invisible series in
+ * LibreOffice. The price: changing the workbook theme in Excel does not recolour these charts.
+ */
+const PALETTE = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47', '264478', '9E480E', '636363', '997300'];
+const GRID = 'D9D9D9';
+const AXIS = 'BFBFBF';
+const TEXT = '404040';
+
+const colour = (i: number) => PALETTE[i % PALETTE.length];
+const solid = (rgb: string) => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
+const stroke = (rgb: string, w = 9525) => `<a:ln w="${w}">${solid(rgb)}</a:ln>`;
+
 const val = (tag: string, v: string | number) => `<c:${tag} val="${v}"/>`;
 
 function numText(n: number): string {
@@ -88,11 +102,30 @@ function dataLabels(show: 'percent' | 'value', pos?: string): string {
 
 type SerPart = 'pie' | 'bar' | 'line';
 
+/** Pie and doughnut slices: one colour per category (c:dPt), with white edges between slices. */
+function sliceColours(points: number): string {
+  let xml = '';
+  for (let i = 0; i < points; i++) {
+    xml += `<c:dPt>${val('idx', i)}${val('bubble3D', 0)}<c:spPr>${solid(colour(i))}${stroke('FFFFFF', 12700)}</c:spPr></c:dPt>`;
+  }
+  return xml;
+}
+
+function seriesFill(part: SerPart, index: number): string {
+  if (part === 'pie') return '';
+  if (part === 'bar') return `<c:spPr>${solid(colour(index))}</c:spPr>`;
+  return `<c:spPr><a:ln w="28575" cap="rnd">${solid(colour(index))}<a:round/></a:ln></c:spPr>`;
+}
+
 function seriesXml(part: SerPart, s: ChartSeriesData, index: number, d: ChartData, labels = ''): string {
   return (
     `<c:ser>${val('idx', index)}${val('order', index)}${seriesName(s)}` +
+    seriesFill(part, index) +
     (part === 'bar' ? val('invertIfNegative', 0) : '') +
-    (part === 'line' ? `<c:marker>${val('symbol', 'circle')}${val('size', 5)}</c:marker>` : '') +
+    (part === 'line'
+      ? `<c:marker>${val('symbol', 'circle')}${val('size', 5)}<c:spPr>${solid(colour(index))}${stroke(colour(index))}</c:spPr></c:marker>`
+      : '') +
+    (part === 'pie' ? sliceColours(s.values.length) : '') +
     labels +
     categoriesXml(d) +
     valuesXml(s) +
@@ -129,11 +162,12 @@ function axisHead(o: AxisOptions): string {
     scaling(o) +
     val('delete', o.deleted ? 1 : 0) +
     val('axPos', o.pos) +
-    (o.gridlines ? '<c:majorGridlines/>' : '') +
+    (o.gridlines ? `<c:majorGridlines><c:spPr>${stroke(GRID)}</c:spPr></c:majorGridlines>` : '') +
     `<c:numFmt formatCode="${escapeXml(o.formatCode ?? 'General')}" sourceLinked="1"/>` +
     val('majorTickMark', 'out') +
     val('minorTickMark', 'none') +
     val('tickLblPos', 'nextTo') +
+    `<c:spPr>${stroke(AXIS)}</c:spPr>` +
     val('crossAx', o.cross) +
     val('crosses', o.crosses ?? 'autoZero')
   );
@@ -261,6 +295,9 @@ export function chartSpaceXml(kind: ChartKind, title: string, d: ChartData): str
     val('plotVisOnly', 1) +
     val('dispBlanksAs', 'gap') +
     '</c:chart>' +
+    `<c:spPr>${solid('FFFFFF')}${stroke(GRID)}</c:spPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900">${solid(TEXT)}</a:defRPr></a:pPr>` +
+    '<a:endParaRPr lang="zh-CN"/></a:p></c:txPr>' +
     '</c:chartSpace>'
   );
 }

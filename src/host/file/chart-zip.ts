@@ -99,7 +99,13 @@ export class ZipPackage {
         this.order.push(e.name);
       }
     } else {
-      for (const [name, data] of Object.entries(unzipSync(zip))) this.write(name, data);
+      let all: Record<string, Uint8Array>;
+      try {
+        all = unzipSync(zip);
+      } catch (e) {
+        throw new Error(`不是有效的 .xlsx 文件：无法解压 (not a ZIP archive: ${(e as Error).message})`);
+      }
+      for (const [name, data] of Object.entries(all)) this.write(name, data);
     }
   }
 
@@ -123,10 +129,16 @@ export class ZipPackage {
     this.cache.delete(name);
   }
 
-  /** The archive: written parts deflated afresh, every other part copied as it was. */
+  /**
+   * The archive: written parts deflated afresh, every other part copied as it was. Level 1, as the fast writer
+   * uses: a rewritten 50 MB sheet deflates in about a third of level 6's time for ~10 % more bytes.
+   */
   toBytes(): Uint8Array {
     const fresh = new Map(
-      (this.written.size > 0 ? readEntries(zipSync(Object.fromEntries(this.written))) ?? [] : []).map((e) => [e.name, e]),
+      (this.written.size > 0 ? readEntries(zipSync(Object.fromEntries(this.written), { level: 1 })) ?? [] : []).map((e) => [
+        e.name,
+        e,
+      ]),
     );
     const entries = this.order.map((name) => fresh.get(name) ?? this.original.get(name)!);
     let size = 22;

@@ -36,6 +36,7 @@ async function fixture(withImage = false): Promise<Uint8Array> {
   ws.getColumn(3).width = 12;
   ws.getColumn(3).numFmt = '0.0%';
   ws.getRow(1).height = 24;
+  ws.getCell('A1').note = '客户名称'; // a comment: exceljs writes <legacyDrawing>, which must stay after <drawing>
 
   const funnel = wb.addWorksheet("O'Neil 漏斗");
   // An Excel table: exceljs writes <tableParts>, which must stay after our <drawing>.
@@ -267,6 +268,9 @@ describe('addChartsToXlsx', () => {
     expect(at('pageSetup')).toBeGreaterThan(0);
     expect(at('drawing')).toBeGreaterThan(at('pageSetup'));
     expect(at('drawing')).toBeLessThan(at('tableParts'));
+    const analysis = pkg.text(pkg.sheetPart('分析'));
+    expect(analysis.indexOf('<legacyDrawing')).toBeGreaterThan(analysis.indexOf('<drawing'));
+    expect(analysis.indexOf('<drawing')).toBeGreaterThan(analysis.indexOf('<pageMargins'));
     // Parts the function does not own are untouched.
     const before = unzipSync(input);
     expect(strFromU8(pkg.files['xl/sharedStrings.xml'])).toBe(strFromU8(before['xl/sharedStrings.xml']));
@@ -299,6 +303,25 @@ describe('addChartsToXlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(twice) as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet('分析')!.getImages()).toHaveLength(1);
+  });
+
+  it('writes numeric (date) categories as c:numRef with their number format', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('月度');
+    ws.addRow(['月份', '订单数']);
+    const months = [new Date(Date.UTC(2024, 0, 1)), new Date(Date.UTC(2024, 1, 1)), new Date(Date.UTC(2024, 2, 1))];
+    months.forEach((m, i) => ws.addRow([m, [40, 55, 61][i]]));
+    ws.getColumn(1).numFmt = 'yyyy-mm';
+    const bytes = addChartsToXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), [
+      { sheet: '月度', kind: 'line', title: '订单趋势', dataRange: 'A1:B4', seriesBy: 'columns', anchor: 'D2' },
+    ]);
+    const [ser] = series(new Package(bytes).charts('月度')[0].chart, 'lineChart');
+    expect(ser.cat.strRef).toBeUndefined();
+    expect(ser.cat.numRef.f).toBe("'月度'!$A$2:$A$4");
+    expect(ser.cat.numRef.numCache.formatCode).toBe('yyyy-mm');
+    // Excel serials: days since 1899-12-30.
+    const serials = months.map((m) => (m.getTime() - Date.UTC(1899, 11, 30)) / 86400000);
+    expect(Object.values(ptValues(ser.cat.numRef.numCache)).map(Number)).toEqual(serials);
   });
 
   it('rejects an unknown sheet, a bad range or anchor before writing anything', () => {

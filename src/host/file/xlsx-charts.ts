@@ -66,7 +66,9 @@ function checkSpec(spec: ChartSpec, sheets: Map<string, string>) {
 }
 
 /**
- * Returns a copy of `xlsx` with `charts` added; the input bytes are not changed. Each chart is placed on
+ * Returns a copy of `xlsx` with `charts` added (`xlsx` itself when there are none); the input bytes are not
+ * changed. Parts other than the sheets that get charts, their rels and [Content_Types].xml are copied as they
+ * were, still compressed, so the cost does not grow with the size of other sheets. Each chart is placed on
  * `spec.sheet` at `spec.anchor` and draws `spec.dataRange` of that sheet. Charts already in the file are kept
  * (an existing drawing part gets the new anchors appended). Throws with a zh-CN/en message when a sheet, range
  * or anchor is invalid, before anything is written.

@@ -1,8 +1,7 @@
 /**
  * Writes a PlainBook (xlsx-plain.ts) as .xlsx: SpreadsheetML by hand, sheet XML streamed in chunks into the
  * deflater. exceljs builds an object per cell and needs minutes and gigabytes for a 500,000-row sheet; this
- * needs seconds and little more than the compressed output. Strings are inline (`t="inlineStr"`): no shared
- * string table to build, and both Excel and LibreOffice read them. Cells are values only, never formulas.
+ * needs seconds and little more than the compressed output. Cells are values only, never formulas.
  */
 import { CellValue, cellToText, isCellError } from '../../core/cell';
 import { PlainBook, PlainSheet, PlainTable, plainExtent } from './xlsx-plain';
@@ -10,31 +9,60 @@ import { stylesXml } from './xlsx-styles';
 import { NS_MAIN, NS_REL, XML_HEAD, cellRef, columnLetters, dateSerial, escapeAttr, escapeXml, rangeRef } from './xlsx-xml';
 import { Deflater, ZipEntry, fflateDeflater, zipArchive } from './zip';
 
-/** Characters of XML gathered before they are encoded and handed to the deflater. */
-const CHUNK_CHARS = 1 << 20;
+/** Bytes of XML gathered before they go to the deflater; a few such buffers are reused for the whole part. */
+const CHUNK_BYTES = 1 << 20;
+const BUFFERS = 3;
+/** Characters of XML joined before they are encoded. */
+const TEXT_CHARS = 1 << 15;
 const DEFAULT_COLUMN_WIDTH = 9.140625;
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument';
 
+/** Takes XML in pieces; a returned promise means "wait before the next piece". */
 type Emit = (xml: string) => void | Promise<void>;
 
+/**
+ * One zip part. XML pieces are joined into short strings, each encoded into one of a few reused buffers that
+ * take turns going to the deflater. Strings stay short on purpose: a long one (a rope of many small pieces)
+ * lives through young-generation collections and costs more in garbage collection than all the encoding.
+ */
 async function writePart(deflater: Deflater, name: string, produce: (emit: Emit) => Promise<void> | void): Promise<ZipEntry> {
   const sink = deflater();
   const encoder = new TextEncoder();
+  const free: Uint8Array[] = Array.from({ length: BUFFERS }, () => new Uint8Array(CHUNK_BYTES));
+  const inFlight: Promise<Uint8Array>[] = [];
+  let buf = free.pop()!;
+  let pos = 0;
   let size = 0;
-  let buffered = '';
-  const flush = () => {
-    const bytes = encoder.encode(buffered);
-    buffered = '';
-    size += bytes.length;
-    return sink.write(bytes);
+  let text = '';
+  const flush = async () => {
+    const full = buf;
+    size += pos;
+    inFlight.push(Promise.resolve(sink.write(full.subarray(0, pos))).then(() => full));
+    if (free.length === 0) free.push(await inFlight.shift()!);
+    buf = free.pop()!;
+    pos = 0;
+  };
+  /** Encodes `text` into the buffers, in slices when it is longer than a buffer holds (worst case 3 bytes a char). */
+  const encodeText = async () => {
+    const slice = Math.floor(CHUNK_BYTES / 3) - 1;
+    for (let i = 0; i < text.length; ) {
+      let end = Math.min(i + slice, text.length);
+      if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--; // keep a surrogate pair together
+      if ((end - i) * 3 > CHUNK_BYTES - pos) await flush();
+      pos += encoder.encodeInto(end - i === text.length ? text : text.slice(i, end), buf.subarray(pos)).written;
+      i = end;
+    }
+    text = '';
   };
   await produce((xml) => {
-    buffered += xml;
-    if (buffered.length >= CHUNK_CHARS) return flush();
+    text += xml;
+    if (text.length >= TEXT_CHARS) return encodeText();
   });
-  if (buffered.length > 0) await flush();
+  await encodeText();
+  if (pos > 0) await flush();
+  await Promise.all(inFlight);
   const { chunks, crc } = await sink.end();
   return { name, chunks, crc, size };
 }
@@ -44,11 +72,33 @@ function textXml(s: string): string {
   return edge ? `<t xml:space="preserve">${escapeXml(s)}</t>` : `<t>${escapeXml(s)}</t>`;
 }
 
-/** One non-blank cell; `attrs` is ` r=".." s=".."`. */
-function cellXml(attrs: string, v: CellValue): string {
+/**
+ * The shared string table. Sheets repeat their texts (products, countries, order numbers, and the cleaned
+ * column beside each original), so a cell holds an index and each text is escaped and written once: the sheet
+ * XML is about half the size of inline strings, and so is the work of encoding and compressing it.
+ */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  readonly texts: string[] = [];
+  count = 0;
+
+  of(s: string): number {
+    this.count++;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.texts.length;
+      this.index.set(s, i);
+      this.texts.push(s);
+    }
+    return i;
+  }
+}
+
+/** One non-blank cell; `attrs` is ` r=".." s=".."` (either may be left out). */
+function cellXml(attrs: string, v: CellValue, strings: SharedStrings): string {
   switch (typeof v) {
     case 'string':
-      return `<c${attrs} t="inlineStr"><is>${textXml(v)}</is></c>`;
+      return `<c${attrs} t="s"><v>${strings.of(v)}</v></c>`;
     case 'number':
       return Number.isFinite(v) ? `<c${attrs}><v>${v}</v></c>` : `<c${attrs}/>`;
     case 'boolean':
@@ -56,7 +106,16 @@ function cellXml(attrs: string, v: CellValue): string {
   }
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? `<c${attrs}/>` : `<c${attrs}><v>${dateSerial(v)}</v></c>`;
   if (isCellError(v)) return `<c${attrs} t="e"><v>${escapeXml(v.error)}</v></c>`;
-  return `<c${attrs} t="inlineStr"><is>${textXml(cellToText(v))}</is></c>`;
+  return `<c${attrs} t="s"><v>${strings.of(cellToText(v))}</v></c>`;
+}
+
+async function sharedStringsXml(strings: SharedStrings, emit: Emit): Promise<void> {
+  await emit(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${strings.count}" uniqueCount="${strings.texts.length}">`);
+  for (const s of strings.texts) {
+    const pending = emit(`<si>${textXml(s)}</si>`);
+    if (pending) await pending;
+  }
+  await emit('</sst>');
 }
 
 function paneXml(freeze: { rows: number; cols: number }): string {
@@ -83,7 +142,7 @@ function colsXml(sheet: PlainSheet): string {
   return xml === '' ? '' : `<cols>${xml}</cols>`;
 }
 
-async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: string[], emit: Emit): Promise<void> {
+async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: string[], strings: SharedStrings, emit: Emit): Promise<void> {
   const { lastRow, lastCol } = plainExtent(sheet);
   await emit(
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
@@ -95,19 +154,30 @@ async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: strin
   const letters = columns.map((_c, i) => columnLetters(i + 1));
   const blankStyle = columns.map((_c, i) => sheet.columnStyles[i] ?? 0);
   const rows = columns.reduce((m, c) => Math.max(m, c ? c.values.length : 0), 0);
+  const lastText: (string | undefined)[] = columns.map(() => undefined);
+  const lastIndex: number[] = columns.map(() => 0);
   for (let r = 1; r <= rows; r++) {
     let cells = '';
+    let next = -1; // the column a cell without `r` would land in (r is optional; it is written after a gap only)
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c];
       if (!column) continue;
       const v = column.values[r - 1];
       const styles = column.styles;
       const style = typeof styles === 'number' ? styles : (styles[r - 1] ?? blankStyle[c]);
-      if (v === null || v === undefined) {
-        if (style !== blankStyle[c]) cells += `<c r="${letters[c]}${r}" s="${style}"/>`;
-        continue;
-      }
-      cells += cellXml(style === 0 ? ` r="${letters[c]}${r}"` : ` r="${letters[c]}${r}" s="${style}"`, v);
+      const blank = v === null || v === undefined;
+      if (blank && style === blankStyle[c]) continue;
+      const ref = c === next ? '' : ` r="${letters[c]}${r}"`;
+      const attrs = style === 0 ? ref : `${ref} s="${style}"`;
+      if (typeof v === 'string') {
+        // Runs of one value down a column (an order's lines, a country) skip the table lookup.
+        if (v !== lastText[c]) {
+          lastText[c] = v;
+          lastIndex[c] = strings.of(v);
+        } else strings.count++;
+        cells += `<c${attrs} t="s"><v>${lastIndex[c]}</v></c>`;
+      } else cells += blank ? `<c${attrs}/>` : cellXml(attrs, v, strings);
+      next = c + 1;
     }
     if (cells !== '') {
       const pending = emit(`<row r="${r}">${cells}</row>`);
@@ -155,6 +225,7 @@ export async function writePlainBook(book: PlainBook, deflater: Deflater = fflat
     ['/docProps/app.xml', `${CT}.extended-properties+xml`],
   ];
 
+  const strings = new SharedStrings();
   let tableId = 0;
   for (const [i, sheet] of book.sheets.entries()) {
     const tableRels: [string, string, string][] = [];
@@ -166,9 +237,12 @@ export async function writePlainBook(book: PlainBook, deflater: Deflater = fflat
     }
     const name = `xl/worksheets/sheet${i + 1}.xml`;
     overrides.push([`/${name}`, `${CT}.spreadsheetml.worksheet+xml`]);
-    parts.push(await writePart(deflater, name, (emit) => sheetXml(sheet, i === active, tableRels.map((r) => r[0]), emit)));
+    parts.push(await writePart(deflater, name, (emit) => sheetXml(sheet, i === active, tableRels.map((r) => r[0]), strings, emit)));
     if (tableRels.length > 0) await small(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml(tableRels));
   }
+
+  parts.push(await writePart(deflater, 'xl/sharedStrings.xml', (emit) => sharedStringsXml(strings, emit)));
+  overrides.push(['/xl/sharedStrings.xml', `${CT}.spreadsheetml.sharedStrings+xml`]);
 
   const sheetsXml = book.sheets
     .map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}"${s.state === 'visible' ? '' : ` state="${s.state}"`} r:id="rId${i + 1}"/>`)
@@ -183,6 +257,7 @@ export async function writePlainBook(book: PlainBook, deflater: Deflater = fflat
     relsXml([
       ...book.sheets.map((_s, i): [string, string, string] => [`rId${i + 1}`, `${REL}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
       [`rId${book.sheets.length + 1}`, `${REL}/styles`, 'styles.xml'],
+      [`rId${book.sheets.length + 2}`, `${REL}/sharedStrings`, 'sharedStrings.xml'],
     ]),
   );
   await small('xl/styles.xml', stylesXml());

@@ -6,7 +6,7 @@
  */
 import { CellValue, cellToText, isBlank } from '../../core/cell';
 import { CellFormat, ColumnWrite, SheetData, SheetSpec } from '../workbook';
-import { typedCell } from './xlsx-cell';
+import { TypedCell, typedCell } from './xlsx-cell';
 import { planSheet, sheetWidths, tableColumnNames } from './xlsx-sheet-plan';
 import { FontKind, PLAIN_STYLE, styleCode, withFont, withFormat } from './xlsx-styles';
 
@@ -211,13 +211,36 @@ export function writePlainColumns(sheet: PlainSheet, columns: ColumnWrite[]): vo
   }
 }
 
-/** A column's values from `firstRow` down; blanks are skipped, as they leave the cell as it is. */
+/** Distinct texts whose typing a column remembers: cleaned columns repeat their values heavily. */
+const TYPED_TEXT_CACHE = 50_000;
+
+/**
+ * A column's values from `firstRow` down; blanks are skipped, as they leave the cell as it is. Same result as
+ * writeCell per value, written straight into the column's arrays.
+ */
 function writeColumnValues(sheet: PlainSheet, col: number, firstRow: number, values: readonly CellValue[], format?: CellFormat): void {
-  rowStyles(sheet, col, firstRow - 1 + values.length);
+  const styles = rowStyles(sheet, col, firstRow - 1 + values.length);
+  const column = columnFor(sheet, col);
+  const out = column.values;
+  for (let r = out.length; r < firstRow - 1; r++) out[r] = null;
+  const typedTexts = new Map<string, TypedCell>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined) continue;
-    writeCell(sheet, firstRow + i, col, v, format);
+    const r = firstRow - 1 + i;
+    if (v === null || v === undefined) {
+      if (r >= out.length) out[r] = null;
+      continue;
+    }
+    let t: TypedCell | undefined;
+    if (typeof v === 'string') {
+      t = typedTexts.get(v);
+      if (t === undefined) {
+        t = typedCell(v, format);
+        if (typedTexts.size < TYPED_TEXT_CACHE) typedTexts.set(v, t);
+      }
+    } else t = typedCell(v, format);
+    out[r] = t.value;
+    styles[r] = withFormat(styles[r], t.format);
   }
 }
 

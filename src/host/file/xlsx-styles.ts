@@ -29,7 +29,7 @@ export function fontOfStyle(code: number): FontKind {
 
 /** The style with its number format replaced; undefined keeps the old one (as writing a value without a format does). */
 export function withFormat(code: number, format: CellFormat | undefined): number {
-  return format === undefined ? code : styleCode(format, fontOfStyle(code));
+  return format === undefined ? code : code - (code % FORMATS.length) + FORMAT_INDEX.get(format)!;
 }
 
 export function withFont(code: number, font: FontKind): number {

@@ -1,6 +1,5 @@
 /** Small XML pieces for the plain SpreadsheetML writer: escaping, A1 references, date serials. */
 
-const NEEDS_ESCAPE = /[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
 const ESCAPES = /[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
 
 function escapeOne(ch: string): string {
@@ -21,9 +20,20 @@ function escapeOne(ch: string): string {
   }
 }
 
+/** Whether `s` holds a character escapeXml changes; a plain loop, as this runs once per text cell. */
+function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : c === 38 || c === 60 || c === 62 || c === 34 || c === 95 || c >= 0xfffe) {
+      if (c !== 95 || /^_x[0-9a-fA-F]{4}_/.test(s.slice(i, i + 7))) return true;
+    }
+  }
+  return false;
+}
+
 /** Text for an element or a double-quoted attribute. */
 export function escapeXml(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPES, escapeOne) : s;
+  return needsEscape(s) ? s.replace(ESCAPES, escapeOne) : s;
 }
 
 /** Attribute text that must keep line breaks and tabs (XML normalises them to spaces in attributes). */

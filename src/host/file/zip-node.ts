@@ -2,10 +2,9 @@
 import * as zlib from 'zlib';
 import { Deflater, unwrapGzip } from './zip';
 
-/** `pending` is how many bytes may wait for the compressor before a write waits for it. */
-export function zlibDeflater(level = 1, pending = 8 << 20): Deflater {
+export function zlibDeflater(level = 1): Deflater {
   return () => {
-    const gz = zlib.createGzip({ level, chunkSize: 256 << 10, writableHighWaterMark: pending } as zlib.ZlibOptions);
+    const gz = zlib.createGzip({ level, chunkSize: 256 << 10 });
     const out: Uint8Array[] = [];
     gz.on('data', (c: Buffer) => out.push(c));
     const done = new Promise<void>((resolve, reject) => {
@@ -13,7 +12,8 @@ export function zlibDeflater(level = 1, pending = 8 << 20): Deflater {
       gz.on('error', reject);
     });
     return {
-      write: (chunk) => (gz.write(chunk) ? undefined : new Promise<void>((resolve) => gz.once('drain', resolve))),
+      // Settles once zlib has consumed the chunk, so the caller may refill it.
+      write: (chunk) => new Promise<void>((resolve, reject) => gz.write(chunk, (e) => (e ? reject(e) : resolve()))),
       end: async () => {
         gz.end();
         await done;

@@ -8,7 +8,10 @@
  */
 import { Gzip } from 'fflate';
 
-/** Takes bytes in order; `end` returns the raw deflate data and the CRC-32 of everything written. */
+/**
+ * Takes bytes in order; `end` returns the raw deflate data and the CRC-32 of everything written. The caller
+ * reuses a chunk's memory once `write` returns, or once the promise it returns settles.
+ */
 export interface DeflateSink {
   write(chunk: Uint8Array): void | Promise<void>;
   end(): Promise<{ chunks: Uint8Array[]; crc: number }>;

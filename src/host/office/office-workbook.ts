@@ -239,10 +239,14 @@ export class OfficeWorkbook implements Workbook {
       const rows = await readBlock(context, sheet, block, env, opts);
 
       const merged = env.features.mergedAreas ? used.getMergedAreasOrNullObject() : null;
-      const mergedAreas = merged ? merged.areas.load('items/address') : null;
       const formulaCells = env.features.specialCells ? used.getSpecialCellsOrNullObject('Formulas').load('cellCount') : null;
       if (merged || formulaCells) await context.sync();
-      const merges = merged && !merged.isNullObject && mergedAreas ? mergedAreas.items.map((r) => localAddress(r.address)) : [];
+      let merges: string[] = [];
+      if (merged && !merged.isNullObject) {
+        const areas = merged.areas.load('items/address');
+        await context.sync();
+        merges = areas.items.map((r) => localAddress(r.address));
+      }
       const data: SheetData = { name: sheet.name, rows, firstRow: used.rowIndex + 1, merges };
       if (formulaCells) data.formulas = formulaCells.isNullObject ? 0 : formulaCells.cellCount;
       return data;
