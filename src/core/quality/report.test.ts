@@ -103,9 +103,19 @@ describe('findOutliers', () => {
     expect(findOutliers(many).outliers).toEqual([{ index: 29, value: 5000, reason: 'both' }]);
   });
 
-  it('still finds a spike when most values are equal (MAD = 0)', () => {
-    const values = [1, 1, 1, 1, 1, 1, 1, 1, 2, 80];
-    expect(findOutliers(values).outliers.map((o) => o.value)).toEqual([80]);
+  it('measures skewed positive values as ratios: ordinary orders of 20 and 2,000 are not outliers, 200,000 is', () => {
+    const amounts = [20, 35, 50, 80, 120, 200, 300, 500, 800, 1200, 2000, 60, 90, 150, 250, 200000];
+    expect(findOutliers(amounts).outliers.map((o) => o.value)).toEqual([200000]);
+  });
+
+  it('where most values are equal (MAD = 0) only the 10x-mean rule speaks: quantity 3 is fine, 500 is not', () => {
+    const quantities = [...Array.from({ length: 40 }, () => 1), 2, 3, 2, 500];
+    expect(findOutliers(quantities).outliers).toEqual([{ index: 43, value: 500, reason: 'tenTimesMean' }]);
+  });
+
+  it('leaves refunds and zero lines to the 10x-mean rule when most amounts are positive', () => {
+    const amounts = [100, 220, 90, 300, 250, 80, 0, -120, 150, 200, 60, 95, 130, 40, 310, 105, -40000];
+    expect(findOutliers(amounts).outliers.map((o) => o.value)).toEqual([-40000]);
   });
 
   it('needs at least five numbers', () => {

@@ -1,7 +1,7 @@
 /** Builds the data-quality report of one sheet from its mapped, normalized columns. */
 import { cellToText } from '../cell';
 import { findContradictions } from './contradictions';
-import { findOutliers } from './outliers';
+import { findOutliers, typicalValue } from './outliers';
 import { FieldQuality, IssueKind, QualityField, QualityInput, QualityIssue, QualityReport } from './types';
 
 const DEFAULT_TARGET = 0.95;
@@ -103,7 +103,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
         const why =
           o.reason === 'tenTimesMean'
             ? `超过均值 ${rule!.mean.toFixed(2)} 的 10 倍`
-            : `远离中位数 ${rule!.median}（稳健 Z 分数 > ${rule!.limit}）`;
+            : `远离中位数 ${+typicalValue(rule!).toPrecision(6)}（稳健 Z 分数 > ${rule!.limit}）`;
         add(o.index, f, 'outlier', `异常值 ${o.value}：${why}`, '核对是否录入错误；已标记，未删除');
       }
     }

@@ -19,6 +19,9 @@ const DEFAULT_COLUMN_WIDTH = 9.140625;
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument';
 
+/** ` s="n"` for each style code; style 0 is the default and left out. */
+const STYLE_ATTR = Array.from({ length: 256 }, (_, i) => (i === 0 ? '' : ` s="${i}"`));
+
 /** Takes XML in pieces; a returned promise means "wait before the next piece". */
 type Emit = (xml: string) => void | Promise<void>;
 
@@ -80,10 +83,8 @@ function textXml(s: string): string {
 class SharedStrings {
   private readonly index = new Map<string, number>();
   readonly texts: string[] = [];
-  count = 0;
 
   of(s: string): number {
-    this.count++;
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.texts.length;
@@ -94,23 +95,23 @@ class SharedStrings {
   }
 }
 
-/** One non-blank cell; `attrs` is ` r=".." s=".."` (either may be left out). */
-function cellXml(attrs: string, v: CellValue, strings: SharedStrings): string {
+/** A non-blank cell after `<c` and its attributes: its type, value and end tag. */
+function cellTail(v: CellValue, strings: SharedStrings): string {
   switch (typeof v) {
     case 'string':
-      return `<c${attrs} t="s"><v>${strings.of(v)}</v></c>`;
+      return ` t="s"><v>${strings.of(v)}</v></c>`;
     case 'number':
-      return Number.isFinite(v) ? `<c${attrs}><v>${v}</v></c>` : `<c${attrs}/>`;
+      return Number.isFinite(v) ? `><v>${v}</v></c>` : '/>';
     case 'boolean':
-      return `<c${attrs} t="b"><v>${v ? 1 : 0}</v></c>`;
+      return ` t="b"><v>${v ? 1 : 0}</v></c>`;
   }
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? `<c${attrs}/>` : `<c${attrs}><v>${dateSerial(v)}</v></c>`;
-  if (isCellError(v)) return `<c${attrs} t="e"><v>${escapeXml(v.error)}</v></c>`;
-  return `<c${attrs} t="s"><v>${strings.of(cellToText(v))}</v></c>`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '/>' : `><v>${dateSerial(v)}</v></c>`;
+  if (isCellError(v)) return ` t="e"><v>${escapeXml(v.error)}</v></c>`;
+  return ` t="s"><v>${strings.of(cellToText(v))}</v></c>`;
 }
 
 async function sharedStringsXml(strings: SharedStrings, emit: Emit): Promise<void> {
-  await emit(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${strings.count}" uniqueCount="${strings.texts.length}">`);
+  await emit(`${XML_HEAD}<sst xmlns="${NS_MAIN}" uniqueCount="${strings.texts.length}">`);
   for (const s of strings.texts) {
     const pending = emit(`<si>${textXml(s)}</si>`);
     if (pending) await pending;
@@ -154,11 +155,12 @@ async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: strin
   const letters = columns.map((_c, i) => columnLetters(i + 1));
   const blankStyle = columns.map((_c, i) => sheet.columnStyles[i] ?? 0);
   const rows = columns.reduce((m, c) => Math.max(m, c ? c.values.length : 0), 0);
-  const lastText: (string | undefined)[] = columns.map(() => undefined);
-  const lastIndex: number[] = columns.map(() => 0);
+  // Runs of one value down a column (an order's lines, a country, a day) reuse the previous cell's XML.
+  const lastValue: CellValue[] = columns.map(() => undefined);
+  const lastTail: string[] = columns.map(() => '');
   for (let r = 1; r <= rows; r++) {
     let cells = '';
-    let next = -1; // the column a cell without `r` would land in (r is optional; it is written after a gap only)
+    let next = -1; // the column a cell without `r` lands in: `r` is optional, so it is written after a gap only
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c];
       if (!column) continue;
@@ -167,16 +169,16 @@ async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: strin
       const style = typeof styles === 'number' ? styles : (styles[r - 1] ?? blankStyle[c]);
       const blank = v === null || v === undefined;
       if (blank && style === blankStyle[c]) continue;
-      const ref = c === next ? '' : ` r="${letters[c]}${r}"`;
-      const attrs = style === 0 ? ref : `${ref} s="${style}"`;
-      if (typeof v === 'string') {
-        // Runs of one value down a column (an order's lines, a country) skip the table lookup.
-        if (v !== lastText[c]) {
-          lastText[c] = v;
-          lastIndex[c] = strings.of(v);
-        } else strings.count++;
-        cells += `<c${attrs} t="s"><v>${lastIndex[c]}</v></c>`;
-      } else cells += blank ? `<c${attrs}/>` : cellXml(attrs, v, strings);
+      let cell = c === next ? `<c${STYLE_ATTR[style]}` : `<c r="${letters[c]}${r}"${STYLE_ATTR[style]}`;
+      if (blank) cell += '/>';
+      else if (v === lastValue[c]) cell += lastTail[c];
+      else {
+        const tail = cellTail(v, strings);
+        lastValue[c] = v;
+        lastTail[c] = tail;
+        cell += tail;
+      }
+      cells += cell;
       next = c + 1;
     }
     if (cells !== '') {
