@@ -170,7 +170,7 @@ export const STANDARD_FIELDS: readonly StandardField[] = [
   },
   {
     id: 'createdAt', zh: '创建时间', en: 'Created At', kind: 'date', role: ['master'],
-    synonyms: ['首次接触时间', '注册时间', '创建日期', '录入时间', '建档时间', '建档日期', '开户时间', '注册日期', '入会时间',
+    synonyms: ['首次接触时间', '报名日期', '报名时间', '注册时间', '创建日期', '录入时间', '建档时间', '建档日期', '开户时间', '注册日期', '入会时间',
       '加入时间', '成为客户时间', 'Created', 'Created Time', 'Create Time', 'Created Date', 'Registration Date',
       'Sign Up Date', 'Signup Date', 'Join Date', 'Date Joined'],
   },
@@ -190,7 +190,7 @@ export const STANDARD_FIELDS: readonly StandardField[] = [
   },
   {
     id: 'owner', zh: '负责人', en: 'Owner', kind: 'name', role: ['master', 'behaviour'],
-    synonyms: ['销售', '销售人员', '销售员', '业务员', '客户经理', '归属人', '所属销售', '所属人', '责任人', '跟进人', '对接销售',
+    synonyms: ['销售', '销售人员', '销售员', '业务员', '客户经理', '归属人', '所属销售', '所属人', '责任人', '跟进人', '处理人', '经办人', '对接销售',
       '销售负责人', '客服', '所有者', 'Sales', 'Sales Rep', 'Salesperson', 'Account Manager', 'Account Owner',
       'Assigned To'],
   },

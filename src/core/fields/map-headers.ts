@@ -68,7 +68,8 @@ function buildSynonyms(): Synonym[] {
       out.push({ field, text, key: p.key, tokens: p.tokens, latin: isLatinKey(p.key), exactOnly });
     };
     for (const t of field.exactOnly ?? []) add(t, true);
-    for (const t of [field.zh, field.en, field.id, ...field.synonyms]) add(t, false);
+    // A one-character Chinese name (名, 姓) is inside too many headers (报名日期, 姓名) to count when contained.
+    for (const t of [field.zh, field.en, field.id, ...field.synonyms]) add(t, Array.from(t).length === 1);
   }
   return out;
 }
