@@ -14,7 +14,12 @@
 // Office.js is served from the add-in's own files: the Excel parts of @microsoft/office-js are copied to
 // dist/office-js and taskpane.html loads office-js/office.js, so no CDN is contacted at run time.
 // Set KEHU_ADDIN_URL=https://your.host/path/ to write dist/manifest.xml with that address instead of localhost.
+//
+// preview.html (`npm start`) is the browser preview: the same task pane beside a workbook opened from a file, no
+// Office. It runs the file host in the browser, whose libraries (exceljs, iconv-lite) use Node's Buffer: hence
+// the buffer polyfill and no fs/path/stream. exceljs resolves to its browser build through its package.json.
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -51,6 +56,7 @@ module.exports = (_env, argv) => {
     entry: {
       commands: './src/commands/commands.ts',
       taskpane: './src/taskpane/index.tsx',
+      preview: './src/preview/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -58,7 +64,10 @@ module.exports = (_env, argv) => {
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      fallback: { buffer: require.resolve('buffer/'), fs: false, path: false, stream: false },
+    },
     module: {
       rules: [
         {
@@ -82,9 +91,17 @@ module.exports = (_env, argv) => {
         chunks: ['runtime', 'commands', 'taskpane'],
         chunksSortMode: 'manual',
       }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/preview/preview.html',
+        chunks: ['runtime', 'preview'],
+        chunksSortMode: 'manual',
+      }),
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'assets/sample-crm.xlsx', to: 'sample-crm.xlsx' },
           { from: 'src/taskpane/support.html', to: 'support.html' },
           {
             from: 'manifest.xml',

@@ -12,6 +12,7 @@ import type { TagRule } from '../tags';
 import type { Locale } from '../report/quality-sheet';
 import type { Progress } from './progress';
 import type { JsonValue } from '../../host/workbook';
+import type { ChartSpec } from '../report/chart-spec';
 
 /** Workbook setting key under which PipelineSettings are saved (Workbook.setSetting). */
 export const SETTINGS_KEY = 'kehu.settings';
@@ -22,9 +23,12 @@ export type SourceRole = SheetRole | 'ignore';
 export interface SourceSetting {
   sheet: string;
   role: SourceRole;
-  /** 1-based Excel row of the header. */
+  /** 1-based Excel row of the header; 0 when the sheet has no header row (columns are then 列1, 列2 …). */
   headerRow: number;
-  /** Column header -> standard field id, or null for "not used". */
+  /**
+   * Column header -> standard field id, or null for "not used". Columns not listed (added after the settings were
+   * made, or Kehu's own `(清洗)` columns) are not used.
+   */
   mapping: Record<string, string | null>;
 }
 
@@ -104,6 +108,8 @@ export interface DedupStepResult extends StepSummary {
   customers: number;
   pairsCompared: number;
   groups: DuplicateGroup[];
+  /** The keys of `DuplicateGroup.golden`, in display order, with their labels in the user's language. */
+  fields: { id: string; label: string }[];
 }
 
 export interface AnalyzeStepResult extends StepSummary {
@@ -116,10 +122,19 @@ export interface AnalyzeStepResult extends StepSummary {
   tagErrors: { ruleId: string; message: string }[];
 }
 
-export type ReportStepResult = StepSummary;
+export interface ReportStepResult extends StepSummary {
+  /** The charts of the report, drawn through `Workbook.addChart` when the host has it (`charts` counts those). */
+  chartSpecs: ChartSpec[];
+}
 
 export interface PipelineSession {
   progress?: Progress;
+  /**
+   * Results one step computes for the next (the customers found by dedup, the unified view), reused while the
+   * settings they came from are unchanged. Steps own its contents. Leave it out (or start a new one) after the
+   * workbook's data changed: the cache does not see edits to cells.
+   */
+  cache?: Record<string, unknown>;
 }
 
 export function settingsToJson(s: PipelineSettings): JsonValue {

@@ -54,7 +54,9 @@ export function outlierRule(values: readonly (number | null)[]): OutlierRule | n
   const log = positives.length >= LOG_SCALE_SHARE * xs.length && positives.length >= MIN_VALUES;
   const ys = Float64Array.from(log ? positives : xs).sort();
   const med = median(ys);
-  const dev = Float64Array.from(ys, (y) => Math.abs(y - med)).sort();
+  const dev = new Float64Array(ys.length); // a loop: Float64Array.from with a map function is ~20x slower
+  for (let i = 0; i < ys.length; i++) dev[i] = Math.abs(ys[i] - med);
+  dev.sort();
   return { log, median: med, mad: median(dev), mean: sumAbs / xs.length, limit: Z_LIMIT };
 }
 

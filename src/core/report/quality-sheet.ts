@@ -1,6 +1,6 @@
 /** The 数据质量报告 sheet: what to write (host-neutral), from a QualityReport. */
 import { CellValue } from '../cell';
-import { IssueKind, QualityReport } from '../quality/types';
+import { FieldQuality, IssueKind, QualityIssue, QualityReport } from '../quality/types';
 import type { CellFormat, SheetBlock, SheetSpec } from '../../host/workbook';
 
 export type Locale = 'zh-CN' | 'en-US';
@@ -23,7 +23,8 @@ export interface CleaningStats {
   filledDefault: number;
 }
 
-const L = {
+/** Every label of the sheet, [zh-CN, en-US]; shared with the multi-source sheet (quality-workbook-sheet.ts). */
+export const QUALITY_LABELS = {
   title: ['数据质量校验报告', 'Data quality report'],
   sheet: ['工作表', 'Sheet'],
   asOf: ['检查日期', 'Checked on'],
@@ -71,9 +72,56 @@ export const ISSUE_KIND_LABEL: Readonly<Record<IssueKind, readonly [string, stri
   contradiction: ['逻辑矛盾', 'Contradiction'],
 };
 
-function tr(locale: Locale, pair: readonly [string, string], params: Record<string, string | number> = {}): string {
+export function tr(locale: Locale, pair: readonly [string, string], params: Record<string, string | number> = {}): string {
   const s = pair[locale === 'zh-CN' ? 0 : 1];
   return s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+const L = QUALITY_LABELS;
+
+/** Columns of the per-field table (the multi-source sheet puts 工作表 before them). */
+export function fieldQualityHeader(locale: Locale): string[] {
+  const t = (k: keyof typeof L) => tr(locale, L[k]);
+  return [
+    t('hField'), t('hSource'), t('hRows'), t('hFilled'), t('hFilledShare'), t('hValid'), t('hValidShare'),
+    t('hUniqueShare'), t('hDuplicates'), t('hOutliers'), t('hStandardBefore'), t('hChanged'), t('hFilledDefault'),
+    t('hExamples'),
+  ];
+}
+
+export const FIELD_QUALITY_FORMATS: readonly CellFormat[] = [
+  'text', 'text', 'thousands', 'thousands', 'percent', 'thousands', 'percent', 'percent', 'thousands', 'thousands',
+  'thousands', 'thousands', 'thousands', 'text',
+];
+
+export function fieldQualityRow(f: FieldQuality, c: CleaningStats | undefined): CellValue[] {
+  return [
+    f.field,
+    f.sourceColumn,
+    f.rows,
+    f.filled,
+    f.filledShare,
+    f.valid,
+    f.validShare,
+    f.uniqueShare,
+    f.duplicates,
+    f.outliers,
+    c ? c.standardBefore : null,
+    c ? c.changed : null,
+    c ? c.filledDefault : null,
+    f.invalidExamples.map((e) => `${e.value}（${e.row}）`).join('；'),
+  ];
+}
+
+export function issueHeader(locale: Locale): string[] {
+  const t = (k: keyof typeof L) => tr(locale, L[k]);
+  return [t('sheet'), t('hRow'), t('hField'), t('hValue'), t('hKind'), t('hProblem'), t('hSuggestion')];
+}
+
+export const ISSUE_FORMATS: readonly CellFormat[] = ['text', 'integer', 'text', 'text', 'text', 'text', 'text'];
+
+export function issueRow(i: QualityIssue, locale: Locale): CellValue[] {
+  return [i.sheet, i.row, i.field, i.value, tr(locale, ISSUE_KIND_LABEL[i.kind]), i.problem, i.suggestion];
 }
 
 export function qualitySheetSpec(
@@ -107,39 +155,14 @@ export function qualitySheetSpec(
   let row = 3 + summary.length + 2;
   const cleaning = new Map((opts.cleaning ?? []).map((c) => [c.fieldId, c]));
   blocks.push({ kind: 'title', at: [row, 1], text: t('fieldTable') });
-  const fieldRows = report.fields.map((f): CellValue[] => {
-    const c = cleaning.get(f.fieldId);
-    return [
-      f.field,
-      f.sourceColumn,
-      f.rows,
-      f.filled,
-      f.filledShare,
-      f.valid,
-      f.validShare,
-      f.uniqueShare,
-      f.duplicates,
-      f.outliers,
-      c ? c.standardBefore : null,
-      c ? c.changed : null,
-      c ? c.filledDefault : null,
-      f.invalidExamples.map((e) => `${e.value}（${e.row}）`).join('；'),
-    ];
-  });
+  const fieldRows = report.fields.map((f) => fieldQualityRow(f, cleaning.get(f.fieldId)));
   blocks.push({
     kind: 'table',
     at: [row + 1, 1],
     name: 'KehuFieldQuality',
-    header: [
-      t('hField'), t('hSource'), t('hRows'), t('hFilled'), t('hFilledShare'), t('hValid'), t('hValidShare'),
-      t('hUniqueShare'), t('hDuplicates'), t('hOutliers'), t('hStandardBefore'), t('hChanged'), t('hFilledDefault'),
-      t('hExamples'),
-    ],
+    header: fieldQualityHeader(locale),
     rows: fieldRows,
-    formats: [
-      'text', 'text', 'thousands', 'thousands', 'percent', 'thousands', 'percent', 'percent', 'thousands', 'thousands',
-      'thousands', 'thousands', 'thousands', 'text',
-    ],
+    formats: [...FIELD_QUALITY_FORMATS],
   });
   row += 2 + Math.max(fieldRows.length, 1) + 2;
 
@@ -156,9 +179,9 @@ export function qualitySheetSpec(
     kind: 'table',
     at: [row + 1, 1],
     name: 'KehuIssues',
-    header: [t('sheet'), t('hRow'), t('hField'), t('hValue'), t('hKind'), t('hProblem'), t('hSuggestion')],
-    rows: listed.map((i) => [i.sheet, i.row, i.field, i.value, tr(locale, ISSUE_KIND_LABEL[i.kind]), i.problem, i.suggestion]),
-    formats: ['text', 'integer', 'text', 'text', 'text', 'text', 'text'],
+    header: issueHeader(locale),
+    rows: listed.map((i) => issueRow(i, locale)),
+    formats: [...ISSUE_FORMATS],
   });
 
   return {

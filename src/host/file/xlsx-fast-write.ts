@@ -7,67 +7,24 @@ import { CellValue, cellToText, isCellError } from '../../core/cell';
 import { PlainBook, PlainSheet, PlainTable, plainExtent } from './xlsx-plain';
 import { stylesXml } from './xlsx-styles';
 import { NS_MAIN, NS_REL, XML_HEAD, cellRef, columnLetters, dateSerial, escapeAttr, escapeXml, rangeRef } from './xlsx-xml';
+import { PartWriter } from './xlsx-part-writer';
 import { Deflater, ZipEntry, fflateDeflater, zipArchive } from './zip';
 
-/** Bytes of XML gathered before they go to the deflater; a few such buffers are reused for the whole part. */
-const CHUNK_BYTES = 1 << 20;
-const BUFFERS = 3;
-/** Characters of XML joined before they are encoded. */
-const TEXT_CHARS = 1 << 15;
 const DEFAULT_COLUMN_WIDTH = 9.140625;
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument';
 
+/** Rows whose shared-string indexes are looked up together, column by column. */
+const BLOCK_ROWS = 1 << 16;
+
 /** ` s="n"` for each style code; style 0 is the default and left out. */
 const STYLE_ATTR = Array.from({ length: 256 }, (_, i) => (i === 0 ? '' : ` s="${i}"`));
 
-/** Takes XML in pieces; a returned promise means "wait before the next piece". */
-type Emit = (xml: string) => void | Promise<void>;
-
-/**
- * One zip part. XML pieces are joined into short strings, each encoded into one of a few reused buffers that
- * take turns going to the deflater. Strings stay short on purpose: a long one (a rope of many small pieces)
- * lives through young-generation collections and costs more in garbage collection than all the encoding.
- */
-async function writePart(deflater: Deflater, name: string, produce: (emit: Emit) => Promise<void> | void): Promise<ZipEntry> {
-  const sink = deflater();
-  const encoder = new TextEncoder();
-  const free: Uint8Array[] = Array.from({ length: BUFFERS }, () => new Uint8Array(CHUNK_BYTES));
-  const inFlight: Promise<Uint8Array>[] = [];
-  let buf = free.pop()!;
-  let pos = 0;
-  let size = 0;
-  let text = '';
-  const flush = async () => {
-    const full = buf;
-    size += pos;
-    inFlight.push(Promise.resolve(sink.write(full.subarray(0, pos))).then(() => full));
-    if (free.length === 0) free.push(await inFlight.shift()!);
-    buf = free.pop()!;
-    pos = 0;
-  };
-  /** Encodes `text` into the buffers, in slices when it is longer than a buffer holds (worst case 3 bytes a char). */
-  const encodeText = async () => {
-    const slice = Math.floor(CHUNK_BYTES / 3) - 1;
-    for (let i = 0; i < text.length; ) {
-      let end = Math.min(i + slice, text.length);
-      if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--; // keep a surrogate pair together
-      if ((end - i) * 3 > CHUNK_BYTES - pos) await flush();
-      pos += encoder.encodeInto(end - i === text.length ? text : text.slice(i, end), buf.subarray(pos)).written;
-      i = end;
-    }
-    text = '';
-  };
-  await produce((xml) => {
-    text += xml;
-    if (text.length >= TEXT_CHARS) return encodeText();
-  });
-  await encodeText();
-  if (pos > 0) await flush();
-  await Promise.all(inFlight);
-  const { chunks, crc } = await sink.end();
-  return { name, chunks, crc, size };
+async function writePart(deflater: Deflater, name: string, produce: (out: PartWriter) => Promise<void> | void): Promise<ZipEntry> {
+  const out = new PartWriter(name, deflater());
+  await produce(out);
+  return out.end();
 }
 
 function textXml(s: string): string {
@@ -95,7 +52,7 @@ class SharedStrings {
   }
 }
 
-/** A non-blank cell after `<c` and its attributes: its type, value and end tag. */
+/** A non-blank cell's end after `<c` and its attributes: its type, value and end tag. */
 function cellTail(v: CellValue, strings: SharedStrings): string {
   switch (typeof v) {
     case 'string':
@@ -106,17 +63,15 @@ function cellTail(v: CellValue, strings: SharedStrings): string {
       return ` t="b"><v>${v ? 1 : 0}</v></c>`;
   }
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '/>' : `><v>${dateSerial(v)}</v></c>`;
-  if (isCellError(v)) return ` t="e"><v>${escapeXml(v.error)}</v></c>`;
+  // Error codes are ASCII (#N/A, #DIV/0!); anything else is escaped and checked by the caller's ascii().
+  if (isCellError(v)) return /^[\x20-\x7e]*$/.test(v.error) ? ` t="e"><v>${escapeXml(v.error)}</v></c>` : '/>';
   return ` t="s"><v>${strings.of(cellToText(v))}</v></c>`;
 }
 
-async function sharedStringsXml(strings: SharedStrings, emit: Emit): Promise<void> {
-  await emit(`${XML_HEAD}<sst xmlns="${NS_MAIN}" uniqueCount="${strings.texts.length}">`);
-  for (const s of strings.texts) {
-    const pending = emit(`<si>${textXml(s)}</si>`);
-    if (pending) await pending;
-  }
-  await emit('</sst>');
+function sharedStringsXml(strings: SharedStrings, out: PartWriter): void {
+  out.ascii(`${XML_HEAD}<sst xmlns="${NS_MAIN}" uniqueCount="${strings.texts.length}">`);
+  for (const s of strings.texts) out.text(`<si>${textXml(s)}</si>`);
+  out.ascii('</sst>');
 }
 
 function paneXml(freeze: { rows: number; cols: number }): string {
@@ -143,9 +98,10 @@ function colsXml(sheet: PlainSheet): string {
   return xml === '' ? '' : `<cols>${xml}</cols>`;
 }
 
-async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: string[], strings: SharedStrings, emit: Emit): Promise<void> {
+/** The sheet part. Its body is ASCII only (texts live in the shared string table), so it is written byte by byte. */
+async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: string[], strings: SharedStrings, out: PartWriter): Promise<void> {
   const { lastRow, lastCol } = plainExtent(sheet);
-  await emit(
+  out.text(
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
       `<dimension ref="${lastRow === 0 ? 'A1' : rangeRef(1, 1, lastRow, lastCol)}"/>` +
       `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>${sheet.freeze ? paneXml(sheet.freeze) : ''}</sheetView></sheetViews>` +
@@ -155,38 +111,76 @@ async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: strin
   const letters = columns.map((_c, i) => columnLetters(i + 1));
   const blankStyle = columns.map((_c, i) => sheet.columnStyles[i] ?? 0);
   const rows = columns.reduce((m, c) => Math.max(m, c ? c.values.length : 0), 0);
-  // Runs of one value down a column (an order's lines, a country, a day) reuse the previous cell's XML.
+  const stringIndex = columns.map(() => new Int32Array(Math.min(rows, BLOCK_ROWS)));
   const lastValue: CellValue[] = columns.map(() => undefined);
   const lastTail: string[] = columns.map(() => '');
-  for (let r = 1; r <= rows; r++) {
-    let cells = '';
-    let next = -1; // the column a cell without `r` lands in: `r` is optional, so it is written after a gap only
-    for (let c = 0; c < columns.length; c++) {
-      const column = columns[c];
-      if (!column) continue;
-      const v = column.values[r - 1];
-      const styles = column.styles;
-      const style = typeof styles === 'number' ? styles : (styles[r - 1] ?? blankStyle[c]);
-      const blank = v === null || v === undefined;
-      if (blank && style === blankStyle[c]) continue;
-      let cell = c === next ? `<c${STYLE_ATTR[style]}` : `<c r="${letters[c]}${r}"${STYLE_ATTR[style]}`;
-      if (blank) cell += '/>';
-      else if (v === lastValue[c]) cell += lastTail[c];
-      else {
-        const tail = cellTail(v, strings);
-        lastValue[c] = v;
-        lastTail[c] = tail;
-        cell += tail;
+  for (let start = 0; start < rows; start += BLOCK_ROWS) {
+    const end = Math.min(rows, start + BLOCK_ROWS);
+    // Shared-string indexes first, one column at a time: the lookups are most of the cost, and a column's few
+    // distinct texts stay in cache while its rows are looked up; a run of one text (an order's lines, a
+    // country) is looked up once.
+    columns.forEach((column, c) => {
+      if (!column) return;
+      const index = stringIndex[c];
+      let last: string | undefined;
+      let lastIndex = -1;
+      for (let r = start; r < end; r++) {
+        const v = column.values[r];
+        if (typeof v !== 'string') index[r - start] = -1;
+        else {
+          if (v !== last) {
+            last = v;
+            lastIndex = strings.of(v);
+          }
+          index[r - start] = lastIndex;
+        }
       }
-      cells += cell;
-      next = c + 1;
-    }
-    if (cells !== '') {
-      const pending = emit(`<row r="${r}">${cells}</row>`);
-      if (pending) await pending;
+    });
+    for (let r = start + 1; r <= end; r++) {
+      let next = -1; // the column a cell without `r` lands in: `r` is optional, so it is written after a gap only
+      for (let c = 0; c < columns.length; c++) {
+        const column = columns[c];
+        if (!column) continue;
+        const v = column.values[r - 1];
+        const styles = column.styles;
+        const style = typeof styles === 'number' ? styles : (styles[r - 1] ?? blankStyle[c]);
+        const blank = v === null || v === undefined;
+        if (blank && style === blankStyle[c]) continue;
+        if (next < 0) {
+          out.ascii('<row r="');
+          out.uint(r);
+          out.ascii('">');
+        }
+        if (c === next) out.ascii('<c');
+        else {
+          out.ascii('<c r="');
+          out.ascii(letters[c]);
+          out.uint(r);
+          out.ascii('"');
+        }
+        out.ascii(STYLE_ATTR[style]);
+        next = c + 1;
+        if (blank) out.ascii('/>');
+        else if (typeof v === 'string') {
+          out.ascii(' t="s"><v>');
+          out.uint(stringIndex[c][r - 1 - start]);
+          out.ascii('</v></c>');
+        } else {
+          // Numbers, dates and the rest: a run of one value down a column reuses the previous cell's ending.
+          if (v !== lastValue[c]) {
+            lastValue[c] = v;
+            lastTail[c] = cellTail(v, strings);
+          }
+          out.ascii(lastTail[c]);
+        }
+      }
+      if (next >= 0) {
+        out.ascii('</row>');
+        if (out.full) await out.drain();
+      }
     }
   }
-  await emit(
+  out.ascii(
     '</sheetData>' +
       (tableRelIds.length > 0
         ? `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`
@@ -219,7 +213,7 @@ export async function writePlainBook(book: PlainBook, deflater: Deflater = fflat
   if (!book.sheets.some((s) => s.state === 'visible')) throw new Error('工作簿至少需要一个可见的工作表 (no visible sheet)');
   const active = book.sheets.findIndex((s) => s.state === 'visible');
   const parts: ZipEntry[] = [];
-  const small = async (name: string, xml: string) => parts.push(await writePart(deflater, name, (emit) => emit(xml)));
+  const small = async (name: string, xml: string) => parts.push(await writePart(deflater, name, (out) => out.text(xml)));
   const overrides: [part: string, type: string][] = [
     ['/xl/workbook.xml', `${CT}.spreadsheetml.sheet.main+xml`],
     ['/xl/styles.xml', `${CT}.spreadsheetml.styles+xml`],
@@ -239,11 +233,11 @@ export async function writePlainBook(book: PlainBook, deflater: Deflater = fflat
     }
     const name = `xl/worksheets/sheet${i + 1}.xml`;
     overrides.push([`/${name}`, `${CT}.spreadsheetml.worksheet+xml`]);
-    parts.push(await writePart(deflater, name, (emit) => sheetXml(sheet, i === active, tableRels.map((r) => r[0]), strings, emit)));
+    parts.push(await writePart(deflater, name, (out) => sheetXml(sheet, i === active, tableRels.map((r) => r[0]), strings, out)));
     if (tableRels.length > 0) await small(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml(tableRels));
   }
 
-  parts.push(await writePart(deflater, 'xl/sharedStrings.xml', (emit) => sharedStringsXml(strings, emit)));
+  parts.push(await writePart(deflater, 'xl/sharedStrings.xml', (out) => sharedStringsXml(strings, out)));
   overrides.push(['/xl/sharedStrings.xml', `${CT}.spreadsheetml.sharedStrings+xml`]);
 
   const sheetsXml = book.sheets

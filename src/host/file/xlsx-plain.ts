@@ -224,6 +224,8 @@ function writeColumnValues(sheet: PlainSheet, col: number, firstRow: number, val
   const out = column.values;
   for (let r = out.length; r < firstRow - 1; r++) out[r] = null;
   const typedTexts = new Map<string, TypedCell>();
+  let previous: CellValue;
+  let previousTyped: TypedCell | undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const r = firstRow - 1 + i;
@@ -232,13 +234,16 @@ function writeColumnValues(sheet: PlainSheet, col: number, firstRow: number, val
       continue;
     }
     let t: TypedCell | undefined;
-    if (typeof v === 'string') {
+    if (v === previous) t = previousTyped!; // a run of one value down the column
+    else if (typeof v === 'string') {
       t = typedTexts.get(v);
       if (t === undefined) {
         t = typedCell(v, format);
         if (typedTexts.size < TYPED_TEXT_CACHE) typedTexts.set(v, t);
       }
     } else t = typedCell(v, format);
+    previous = v;
+    previousTyped = t;
     out[r] = t.value;
     styles[r] = withFormat(styles[r], t.format);
   }
