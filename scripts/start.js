@@ -256,7 +256,7 @@ async function main() {
 
 if (require.main === module) {
   main().catch((e) => {
-    console.error(`[start] ${e && e.stack ? e.stack : e}`);
+    console.error(`[start] ${e && e.message ? e.message : e}`);
     process.exit(1);
   });
 }

@@ -14,6 +14,7 @@ commands:
   dedup <file> -o <out.csv>  rows with cluster_id, match_probability, match_reason
   rfm <orders> -o <out.csv>  per-customer RFM scores, segments, 8 classes and ABC
   analyze <file> -o <out.xlsx> unified customer view + 客户分层, 同期群留存, 销售漏斗 sheets
+  run <file>... -o <out.xlsx> the whole pipeline: clean, dedup, analyse, tag and report, as the add-in does
   demo [out.xlsx]            clean the shipped sample and show before → after
 
 Run 'kehu <command> --help' for a command's options.`;
@@ -43,6 +44,8 @@ async function dispatch(cmd: string | undefined, rest: string[]): Promise<number
       return (await import('./rfm')).runRfm(rest);
     case 'analyze':
       return (await import('./analyze')).runAnalyze(rest);
+    case 'run':
+      return (await import('./run')).runRun(rest);
     case 'demo':
       return (await import('./demo')).runDemo(rest);
     case 'sample': // not in USAGE: a maintainer's tool (npm run sample), not a user's

@@ -1,7 +1,18 @@
 /** @jest-environment jsdom */
 import * as fs from 'fs';
 import * as path from 'path';
-import { registerCommands, runCommand, type ActionEvent, type OfficeForCommands } from './commands';
+import type { PipelineSettings } from '../core/pipeline/types';
+import type { Workbook } from '../host/workbook';
+import {
+  COMMAND_STEP,
+  provideCommandHost,
+  registerCommands,
+  resetCommandHost,
+  runCommand,
+  type ActionEvent,
+  type CommandHost,
+  type OfficeForCommands,
+} from './commands';
 import { onNotice, type CommandNotice } from './notice';
 
 function fakeOffice(showAsTaskpane: () => Promise<void> = () => Promise.resolve()) {
@@ -13,8 +24,30 @@ function fakeOffice(showAsTaskpane: () => Promise<void> = () => Promise.resolve(
   return { office, handlers };
 }
 
-function fakeEvent() {
-  return { completed: jest.fn() };
+const fakeEvent = () => ({ completed: jest.fn() });
+const book = { name: 'the workbook' } as unknown as Workbook;
+const saved = { version: 1, locale: 'zh-CN' } as PipelineSettings;
+
+/** An engine that records which step ran with which workbook and settings. */
+function fakeHost(settings: PipelineSettings | null = saved, fail?: Error) {
+  const ran: [string, unknown, unknown][] = [];
+  const step = (name: string) =>
+    jest.fn(async (b: Workbook, s: PipelineSettings) => {
+      ran.push([name, b, s]);
+      if (fail) throw fail;
+      return { message: `${name} 完成`, sheets: [], columns: [], charts: 0, durationMs: 1 } as never;
+    });
+  const host: CommandHost = {
+    workbook: book,
+    engine: {
+      loadSettings: jest.fn(async () => settings),
+      cleanStep: step('cleanStep'),
+      dedupStep: step('dedupStep'),
+      analyzeStep: step('analyzeStep'),
+      reportStep: step('reportStep'),
+    },
+  };
+  return { host, ran };
 }
 
 let notices: CommandNotice[];
@@ -27,6 +60,7 @@ beforeEach(() => {
 afterEach(() => {
   stop();
   jest.restoreAllMocks();
+  resetCommandHost();
 });
 
 describe('registerCommands', () => {
@@ -37,15 +71,56 @@ describe('registerCommands', () => {
     registerCommands(office);
     expect([...handlers.keys()].sort()).toEqual(inManifest);
   });
-});
 
-describe('runCommand', () => {
-  it('posts a notice, opens the task pane and completes the event once', async () => {
+  it('runs the step with the engine the task pane hands over later', async () => {
     const { office, handlers } = fakeOffice();
     registerCommands(office);
     const event = fakeEvent();
-    await handlers.get('findDuplicates')!(event);
-    expect(notices).toEqual([{ command: 'findDuplicates', kind: 'pending' }]);
+    const running = handlers.get('buildReport')!(event);
+    const { host, ran } = fakeHost();
+    provideCommandHost(host);
+    await running;
+    expect(ran).toEqual([['reportStep', book, saved]]);
+    expect(notices).toEqual([
+      { command: 'buildReport', kind: 'running' },
+      { command: 'buildReport', kind: 'done', message: 'reportStep 完成' },
+    ]);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('runCommand', () => {
+  it.each(Object.entries(COMMAND_STEP))('%s runs %s with the saved settings, and says it is done', async (command, step) => {
+    const { office } = fakeOffice();
+    const { host, ran } = fakeHost();
+    const event = fakeEvent();
+    await runCommand(command as keyof typeof COMMAND_STEP, event, office, host);
+    expect(ran).toEqual([[step, book, saved]]);
+    expect(notices.at(-1)).toEqual({ command, kind: 'done', message: `${step} 完成` });
+    expect(office.addin!.showAsTaskpane).not.toHaveBeenCalled();
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the task pane with a notice when the workbook has no saved settings, and runs nothing', async () => {
+    const { office } = fakeOffice();
+    const { host, ran } = fakeHost(null);
+    const event = fakeEvent();
+    await runCommand('findDuplicates', event, office, host);
+    expect(ran).toEqual([]);
+    expect(notices).toEqual([
+      { command: 'findDuplicates', kind: 'running' },
+      { command: 'findDuplicates', kind: 'needsSetup' },
+    ]);
+    expect(office.addin!.showAsTaskpane).toHaveBeenCalledTimes(1);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why a step failed, opens the pane, and still completes the event', async () => {
+    const { office } = fakeOffice();
+    const { host } = fakeHost(saved, new Error('没有订单工作表'));
+    const event = fakeEvent();
+    await runCommand('rfmAndTags', event, office, host);
+    expect(notices.at(-1)).toEqual({ command: 'rfmAndTags', kind: 'failed', reason: '没有订单工作表' });
     expect(office.addin!.showAsTaskpane).toHaveBeenCalledTimes(1);
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
@@ -53,11 +128,19 @@ describe('runCommand', () => {
   it('still completes the event when the task pane cannot open, and says why', async () => {
     const { office } = fakeOffice(() => Promise.reject(new Error('not supported')));
     const event = fakeEvent();
-    await runCommand('normalize', event, office);
+    await runCommand('normalize', event, office, fakeHost(null).host);
     expect(notices).toEqual([
-      { command: 'normalize', kind: 'pending' },
+      { command: 'normalize', kind: 'running' },
+      { command: 'normalize', kind: 'needsSetup' },
       { command: 'normalize', kind: 'failed', reason: 'not supported' },
     ]);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails in plain words when the engine never arrives', async () => {
+    const event = fakeEvent();
+    await runCommand('normalize', event, fakeOffice().office, Promise.reject(new Error('加载项仍在启动')));
+    expect(notices.at(-1)).toEqual({ command: 'normalize', kind: 'failed', reason: '加载项仍在启动' });
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
@@ -65,22 +148,21 @@ describe('runCommand', () => {
     const dispatch = jest.spyOn(globalThis, 'dispatchEvent').mockImplementation(() => {
       throw new Error('no DOM');
     });
-    const { office } = fakeOffice();
     const event = fakeEvent();
-    await expect(runCommand('buildReport', event, office)).resolves.toBeUndefined();
+    await expect(runCommand('buildReport', event, fakeOffice().office, fakeHost().host)).resolves.toBeUndefined();
     expect(dispatch).toHaveBeenCalled();
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
   it('works where Office has no addin API (no shared runtime): notice only, event completed', async () => {
     const event = fakeEvent();
-    await runCommand('rfmAndTags', event, { actions: { associate: () => undefined } });
-    expect(notices).toEqual([{ command: 'rfmAndTags', kind: 'pending' }]);
+    await runCommand('rfmAndTags', event, { actions: { associate: () => undefined } }, fakeHost(null).host);
+    expect(notices.at(-1)).toEqual({ command: 'rfmAndTags', kind: 'needsSetup' });
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
   it('does not let a throwing completed() escape', async () => {
     const event = { completed: jest.fn(() => { throw new Error('gone'); }) };
-    await expect(runCommand('normalize', event, fakeOffice().office)).resolves.toBeUndefined();
+    await expect(runCommand('normalize', event, fakeOffice().office, fakeHost().host)).resolves.toBeUndefined();
   });
 });

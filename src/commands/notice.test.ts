@@ -7,23 +7,23 @@ describe('notices between ribbon commands and the task pane', () => {
     const b: CommandNotice[] = [];
     const stopA = onNotice((n) => a.push(n));
     const stopB = onNotice((n) => b.push(n));
-    postNotice({ command: 'normalize', kind: 'pending' });
+    postNotice({ command: 'normalize', kind: 'running' });
     stopA();
     postNotice({ command: 'buildReport', kind: 'failed', reason: 'x' });
     stopB();
-    expect(a).toEqual([{ command: 'normalize', kind: 'pending' }]);
+    expect(a).toEqual([{ command: 'normalize', kind: 'running' }]);
     expect(b).toEqual([
-      { command: 'normalize', kind: 'pending' },
+      { command: 'normalize', kind: 'running' },
       { command: 'buildReport', kind: 'failed', reason: 'x' },
     ]);
   });
 
   it('keeps the latest notice posted while nobody listens for the first listener only', () => {
-    postNotice({ command: 'normalize', kind: 'pending' });
-    postNotice({ command: 'findDuplicates', kind: 'pending' }); // the task pane is still starting
+    postNotice({ command: 'normalize', kind: 'running' });
+    postNotice({ command: 'findDuplicates', kind: 'running' }); // the task pane is still starting
     const first: CommandNotice[] = [];
     const stop = onNotice((n) => first.push(n));
-    expect(first).toEqual([{ command: 'findDuplicates', kind: 'pending' }]);
+    expect(first).toEqual([{ command: 'findDuplicates', kind: 'running' }]);
 
     const second: CommandNotice[] = [];
     const stop2 = onNotice((n) => second.push(n));

@@ -7,7 +7,11 @@ export const COMMAND_NAMES = ['normalize', 'findDuplicates', 'rfmAndTags', 'buil
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type CommandNotice =
-  | { command: CommandName; kind: 'pending' }
+  | { command: CommandName; kind: 'running' }
+  /** `message` is the step's own summary, in the language of the saved settings. */
+  | { command: CommandName; kind: 'done'; message: string }
+  /** No settings saved in the workbook yet: the task pane opens so the user can make them. */
+  | { command: CommandName; kind: 'needsSetup' }
   | { command: CommandName; kind: 'failed'; reason: string };
 
 export const NOTICE_EVENT = 'kehu:command-notice';

@@ -1,34 +1,25 @@
 /** @jest-environment jsdom */
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, screen, within } from '@testing-library/react';
 import { postNotice } from '../commands/notice';
 import { messages, t, type Locale } from '../i18n';
 import { App } from './App';
 import type { EngineClient } from './engineClient';
 import { STEPS } from './steps';
+import { clientOf, narrowPaneLayout, renderApp as render } from './test-utils';
+import type { Engine } from '../worker/engine-api';
 
-// jsdom has no layout: offsetParent is always null and <body> measures 0x0, which Fluent's focus manager (tabster)
-// reads as "hidden", so arrow keys would find no tab to move to. Give elements what a 320 px pane would.
-const offsetParent = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetParent');
-beforeAll(() => {
-  jest.spyOn(document.body, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: 320, bottom: 600, width: 320, height: 600, toJSON: () => ({}) });
-  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.parentElement;
-    },
-  });
-});
-afterAll(() => {
-  if (offsetParent) Object.defineProperty(HTMLElement.prototype, 'offsetParent', offsetParent);
-});
+/** An engine that is never asked anything in these tests: the shell runs without a workbook. */
+function stubEngine(): Engine {
+  const never = () => Promise.reject(new Error('not used'));
+  return { detectSources: never, defaultSettings: never, loadSettings: never, saveSettings: never, cleanStep: never, dedupStep: never, analyzeStep: never, reportStep: never };
+}
 
-const readyEngine = (): EngineClient => ({ ping: async () => ({ protocol: 1, receivedAt: 0 }), dispose: () => undefined });
+narrowPaneLayout();
+
+const readyEngine = (): EngineClient => clientOf(stubEngine());
 
 function renderApp(locale: Locale = 'zh-CN', engine?: EngineClient, inOffice = true) {
-  const user = userEvent.setup();
-  render(<App initialLocale={locale} inOffice={inOffice} engine={engine} />);
-  return user;
+  return render({ locale, engine, inOffice }).user;
 }
 
 const tabNames = (locale: Locale) => STEPS.map((s) => t(locale, s.title));
@@ -48,12 +39,14 @@ describe.each<[Locale, string[]]>([
     expect(await screen.findByText(t(locale, 'engine.ready'))).toBeTruthy();
   });
 
-  it("renders every step's description in that language", async () => {
-    const user = renderApp(locale);
+  it("renders every step's description in that language, and says politely that there is no workbook", async () => {
+    const user = renderApp(locale, readyEngine());
     for (const step of STEPS) {
       await user.click(screen.getByRole('tab', { name: t(locale, step.title) }));
       expect(within(panel()).getByRole('heading', { name: t(locale, step.title) })).toBeTruthy();
       expect(panel().textContent).toContain(t(locale, `step.${step.id}.intro`));
+      expect(panel().textContent).toContain(t(locale, 'app.noWorkbook'));
+      expect(within(panel()).queryByRole('button')).toBeNull();
       expect(panel().getAttribute('aria-labelledby')).toBe(screen.getByRole('tab', { name: t(locale, step.title) }).id);
     }
   });
@@ -116,25 +109,34 @@ describe('around the steps', () => {
   });
 
   it('says when the engine cannot start', async () => {
-    renderApp('zh-CN', { ping: () => Promise.reject(new Error('Worker blocked')), dispose: () => undefined });
+    renderApp('zh-CN', { ...readyEngine(), ping: () => Promise.reject(new Error('Worker blocked')) });
     expect((await screen.findByText('计算引擎无法启动：Worker blocked')).getAttribute('role')).toBe('status');
   });
 
-  it('shows a ribbon command notice in the current language, and dismisses it', async () => {
+  it('says when the engine runs in the page because no Worker started', async () => {
+    renderApp('en-US', { ...readyEngine(), ping: async () => ({ protocol: 0, receivedAt: 0, inProcess: true }) });
+    expect(await screen.findByText(messages['engine.inProcess'].en)).toBeTruthy();
+  });
+
+  it('shows each kind of ribbon command notice in the current language, and dismisses it', async () => {
     const user = renderApp('en-US');
-    act(() => postNotice({ command: 'findDuplicates', kind: 'pending' }));
-    const text = t('en-US', 'command.pending', { command: 'Find duplicates' });
+    act(() => postNotice({ command: 'findDuplicates', kind: 'running' }));
+    const text = 'Running “Find duplicates”…';
     expect(screen.getByText(text)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(text)).toBeNull();
 
     act(() => postNotice({ command: 'buildReport', kind: 'failed', reason: 'no sheet' }));
     expect(screen.getByText('“Build report” did not finish: no sheet')).toBeTruthy();
+    act(() => postNotice({ command: 'rfmAndTags', kind: 'done', message: '5 customers' }));
+    expect(screen.getByText('“RFM & tags” finished: 5 customers')).toBeTruthy();
+    act(() => postNotice({ command: 'normalize', kind: 'needsSetup' }));
+    expect(screen.getByText(t('en-US', 'command.needsSetup', { command: 'Normalize' }))).toBeTruthy();
   });
 
   it('shows a notice a ribbon button posted while the pane was still starting', () => {
-    postNotice({ command: 'normalize', kind: 'pending' });
+    postNotice({ command: 'normalize', kind: 'needsSetup' });
     renderApp('zh-CN');
-    expect(screen.getByText(t('zh-CN', 'command.pending', { command: '规范化' }))).toBeTruthy();
+    expect(screen.getByText(t('zh-CN', 'command.needsSetup', { command: '规范化' }))).toBeTruthy();
   });
 });

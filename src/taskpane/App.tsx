@@ -17,8 +17,10 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { onNotice, type CommandNotice } from '../commands/notice';
+import type { Workbook } from '../host/workbook';
 import { LOCALES, LOCALE_NAMES, t, type Locale } from '../i18n';
 import type { EngineClient } from './engineClient';
+import { usePipeline } from './hooks/usePipeline';
 import { STEPS, type StepId } from './steps';
 
 export interface AppProps {
@@ -26,9 +28,30 @@ export interface AppProps {
   /** False in a plain browser (the preview): nothing reads or writes a workbook. */
   inOffice: boolean;
   engine?: EngineClient;
+  /**
+   * The workbook the steps work on: in Excel the open workbook (OfficeWorkbook), in the preview a file-backed one.
+   * Without it the steps say there is nothing to work on.
+   */
+  workbook?: Workbook;
 }
 
-type EngineState = { status: 'starting' } | { status: 'ready' } | { status: 'failed'; reason: string };
+type EngineState = { status: 'starting' } | { status: 'ready'; inProcess: boolean } | { status: 'failed'; reason: string };
+
+function noticeText(locale: Locale, notice: CommandNotice): string {
+  const command = t(locale, `command.${notice.command}`);
+  switch (notice.kind) {
+    case 'running':
+      return t(locale, 'command.running', { command });
+    case 'done':
+      return t(locale, 'command.done', { command, message: notice.message });
+    case 'needsSetup':
+      return t(locale, 'command.needsSetup', { command });
+    case 'failed':
+      return t(locale, 'command.failed', { command, reason: notice.reason });
+  }
+}
+
+const NOTICE_INTENT = { running: 'info', done: 'success', needsSetup: 'warning', failed: 'error' } as const;
 
 const useStyles = makeStyles({
   root: {
@@ -53,13 +76,14 @@ const tabId = (id: StepId) => `kehu-tab-${id}`;
 const PANEL_ID = 'kehu-step-panel';
 
 /** The task pane shell: header with the language switch, the five steps as tabs, the current step below. */
-export function App({ initialLocale, inOffice, engine }: AppProps) {
+export function App({ initialLocale, inOffice, engine, workbook }: AppProps) {
   const styles = useStyles();
   const languageId = useId('kehu-language');
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [step, setStep] = useState<StepId>('sources');
   const [notice, setNotice] = useState<CommandNotice | null>(null);
   const [engineState, setEngineState] = useState<EngineState>({ status: 'starting' });
+  const pipeline = usePipeline(engine, workbook, locale);
 
   useEffect(() => onNotice(setNotice), []);
 
@@ -71,7 +95,7 @@ export function App({ initialLocale, inOffice, engine }: AppProps) {
     if (!engine) return;
     let live = true;
     engine.ping().then(
-      () => live && setEngineState({ status: 'ready' }),
+      (pong) => live && setEngineState({ status: 'ready', inProcess: Boolean(pong.inProcess) }),
       (e: unknown) => live && setEngineState({ status: 'failed', reason: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
@@ -114,12 +138,8 @@ export function App({ initialLocale, inOffice, engine }: AppProps) {
         )}
 
         {notice && (
-          <MessageBar intent={notice.kind === 'failed' ? 'error' : 'info'} layout="multiline">
-            <MessageBarBody>
-              {notice.kind === 'failed'
-                ? t(locale, 'command.failed', { command: t(locale, `command.${notice.command}`), reason: notice.reason })
-                : t(locale, 'command.pending', { command: t(locale, `command.${notice.command}`) })}
-            </MessageBarBody>
+          <MessageBar intent={NOTICE_INTENT[notice.kind]} layout="multiline">
+            <MessageBarBody>{noticeText(locale, notice)}</MessageBarBody>
             <MessageBarActions>
               <Button size="small" appearance="transparent" onClick={() => setNotice(null)}>
                 {t(locale, 'notice.dismiss')}
@@ -145,13 +165,13 @@ export function App({ initialLocale, inOffice, engine }: AppProps) {
         </nav>
 
         <div className={styles.panel} role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(current.id)} tabIndex={0}>
-          <Step locale={locale} />
+          <Step locale={locale} pipeline={pipeline} />
         </div>
 
         {engine && (
           <Caption1 role="status" className={styles.status}>
             {engineState.status === 'ready'
-              ? t(locale, 'engine.ready')
+              ? t(locale, engineState.inProcess ? 'engine.inProcess' : 'engine.ready')
               : engineState.status === 'failed'
                 ? t(locale, 'engine.failed', { reason: engineState.reason })
                 : t(locale, 'engine.starting')}

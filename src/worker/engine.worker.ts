@@ -1,13 +1,8 @@
-// The engine's Web Worker: the task pane posts EngineRequests, this answers each with an EngineResponse.
-// Heavy pipeline steps run here so the task pane never freezes.
-import { handleEngineRequest, type EngineResponse } from './protocol';
+// The engine's Web Worker: runs the pipeline steps for the task pane (src/worker/host.ts), reaching the workbook
+// through the RPC bridge, so Excel and the task pane stay responsive while a step runs.
+import type { PortLike } from '../host/rpc';
+import { serveEngine } from './host';
+import { inProcessEngine } from './in-process';
 
 // Typed structurally: the project's lib set has both DOM and WebWorker, where `self` is typed as a Window.
-const scope = self as unknown as {
-  onmessage: ((event: { data: unknown }) => void) | null;
-  postMessage(message: EngineResponse): void;
-};
-
-scope.onmessage = (event) => {
-  scope.postMessage(handleEngineRequest(event.data));
-};
+serveEngine(self as unknown as PortLike, inProcessEngine);

@@ -18,8 +18,9 @@ const CT = 'application/vnd.openxmlformats-officedocument';
 /** Rows whose shared-string indexes are looked up together, column by column. */
 const BLOCK_ROWS = 1 << 16;
 
-/** ` s="n"` for each style code; style 0 is the default and left out. */
-const STYLE_ATTR = Array.from({ length: 256 }, (_, i) => (i === 0 ? '' : ` s="${i}"`));
+/** `<c s="n"` for each style code (style 0 is the default and left out), and the same opening a shared string. */
+const CELL_START = Array.from({ length: 256 }, (_, i) => (i === 0 ? '<c' : `<c s="${i}"`));
+const TEXT_CELL_START = CELL_START.map((start) => `${start} t="s"><v>`);
 
 async function writePart(deflater: Deflater, name: string, produce: (out: PartWriter) => Promise<void> | void): Promise<ZipEntry> {
   const out = new PartWriter(name, deflater());
@@ -151,21 +152,20 @@ async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: strin
           out.uint(r);
           out.ascii('">');
         }
-        if (c === next) out.ascii('<c');
+        const text = typeof v === 'string';
+        if (c === next) out.ascii(text ? TEXT_CELL_START[style] : CELL_START[style]);
         else {
           out.ascii('<c r="');
           out.ascii(letters[c]);
           out.uint(r);
-          out.ascii('"');
+          out.ascii(text ? `"${TEXT_CELL_START[style].slice(2)}` : `"${CELL_START[style].slice(2)}`);
         }
-        out.ascii(STYLE_ATTR[style]);
         next = c + 1;
-        if (blank) out.ascii('/>');
-        else if (typeof v === 'string') {
-          out.ascii(' t="s"><v>');
+        if (text) {
           out.uint(stringIndex[c][r - 1 - start]);
           out.ascii('</v></c>');
-        } else {
+        } else if (blank) out.ascii('/>');
+        else {
           // Numbers, dates and the rest: a run of one value down a column reuses the previous cell's ending.
           if (v !== lastValue[c]) {
             lastValue[c] = v;

@@ -45,19 +45,19 @@ export class PartWriter {
     this.pos = p;
   }
 
-  /** A non-negative integer in decimal. */
+  /** A non-negative integer below 2^53, in decimal. */
   uint(n: number): void {
     if (this.pos + 16 > this.buf.length) this.room(16);
     const buf = this.buf;
-    if (n < 10) {
-      buf[this.pos++] = 48 + n;
-      return;
-    }
-    let digits = 0;
-    for (let x = n; x >= 1; x = Math.floor(x / 10)) digits++;
+    let digits = 1;
+    for (let x = 10; x <= n; x *= 10) digits++;
     let p = this.pos + digits;
     this.pos = p;
-    for (let x = n; x >= 1; x = Math.floor(x / 10)) buf[--p] = 48 + (x % 10);
+    do {
+      const q = Math.floor(n / 10);
+      buf[--p] = 48 + n - q * 10;
+      n = q;
+    } while (n > 0);
   }
 
   /** True when too many buffers are with the deflater: the caller should `await drain()` before writing more. */

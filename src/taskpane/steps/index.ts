@@ -5,11 +5,11 @@ import { CleanStep } from './CleanStep';
 import { DedupStep } from './DedupStep';
 import { ReportStep } from './ReportStep';
 import { SourcesStep } from './SourcesStep';
+import type { StepId } from './ids';
 import type { StepProps } from './types';
 
 export type { StepProps } from './types';
-
-export type StepId = 'sources' | 'clean' | 'dedup' | 'analyze' | 'report';
+export type { StepId } from './ids';
 
 export interface StepDef {
   id: StepId;

@@ -1,6 +1,8 @@
 import type { Locale } from '../../i18n';
+import type { Pipeline } from '../hooks/usePipeline';
 
-/** What every step component receives. Later steps add the engine and workbook they work with. */
+/** What every step component receives. */
 export interface StepProps {
   locale: Locale;
+  pipeline: Pipeline;
 }

@@ -16,7 +16,7 @@ import { missingOrderColumns, orderColumnsFromMapping } from '../../analysis/ord
 import { RFM_CLASSES_CN } from '../../analysis/rfm';
 import { SourceTable, UnifiedView, buildUnifiedView } from '../../analysis/unified-view';
 import { fieldById } from '../../fields';
-import { ExtraColumn, analysisSheets, segmentsSheetSpec } from '../../report/analysis-sheets';
+import { ANALYSIS_SHEET_NAMES, ExtraColumn, analysisSheets, segmentsSheetSpec } from '../../report/analysis-sheets';
 import type { Locale } from '../../report/quality-sheet';
 import { Table } from '../../table';
 import { formatRuleError, tagUnifiedView } from '../../tags';
@@ -24,6 +24,7 @@ import type { SheetSpec, Workbook } from '../../../host/workbook';
 import { checkCancelled } from '../progress';
 import type { AnalyzeStepResult, PipelineSession, PipelineSettings, ReportSheetId } from '../types';
 import { cleanedColumn } from './cleaned-values';
+import { todayIso } from './clean-step';
 import { CustomerList, findCustomers } from './dedup-step';
 import { CustomerIndex, LinkKey, ownKey, rowKeys } from './link';
 import { OUTPUT_SHEETS } from './output-sheets';
@@ -76,18 +77,21 @@ function table(name: string, columns: { name: string; values: CellValue[] }[], r
   return { name, columns, rowCount, provenance: { sheet: name, headerRow: 1, rows: Int32Array.from({ length: rowCount }, (_, i) => i + 2) } };
 }
 
-/** The customer key of each customer (cluster): its first customer id in source-rank order, else `#n`. */
+/**
+ * The key of each customer (cluster), as buildUnifiedView makes it from the master table and clusterOf: the
+ * customer's first id in source-rank order, else `#<cluster>` (shown as a blank 客户编号).
+ */
 function customerKeys(list: CustomerList): string[] {
   const keys = new Array<string | null>(list.customers).fill(null);
   list.records.forEach((_, i) => {
     const c = list.clusterOf[i];
     if (keys[c] === null && list.ids[i] !== null) keys[c] = list.ids[i];
   });
-  return keys.map((k, c) => k ?? `#${c + 1}`);
+  return keys.map((k, c) => k ?? `#${c}`);
 }
 
-/** Every master record, cleaned, keyed by its customer; plus province and city read from the region. */
-function masterTable(list: CustomerList, keys: string[]): SourceTable | undefined {
+/** Every master record, cleaned, with its own id; plus province and city read from the region. */
+function masterTable(list: CustomerList): SourceTable | undefined {
   if (list.records.length === 0) return undefined;
   const n = list.records.length;
   const fieldIds: string[] = [];
@@ -95,7 +99,7 @@ function masterTable(list: CustomerList, keys: string[]): SourceTable | undefine
   const wantsParts = fieldIds.includes('region');
   const extra = wantsParts ? ['province', 'city'].filter((id) => !fieldIds.includes(id)) : [];
   const columns = [
-    { name: 'customerId', values: Array.from(list.clusterOf, (c) => keys[c] as CellValue) },
+    { name: 'customerId', values: list.ids.slice() as CellValue[] },
     ...[...fieldIds, ...extra].map((id) => ({ name: id, values: new Array<CellValue>(n).fill(null) })),
   ];
   const at = new Map(columns.map((c, i) => [c.name, i]));
@@ -200,7 +204,9 @@ function funnelOf(view: UnifiedView, master?: SourceTable, interactions?: Source
 }
 
 function tagColumns(settings: PipelineSettings, view: UnifiedView): TagColumns {
-  const t = tagUnifiedView(settings.tags, view);
+  // Without orders or interactions the view has no as-of day; rules like 天数(出生日期) still need a "today".
+  const asOfDay = view.asOfDay === view.asOfDay ? view.asOfDay : isoToDay(settings.asOf ?? todayIso());
+  const t = tagUnifiedView(settings.tags, { rows: view.rows, fields: view.fields, asOfDay });
   const tags = [...new Set(t.counts.map((c) => c.tag))];
   const byTag = tags.map((tag) => {
     const has = new Uint8Array(view.rows.length);
@@ -260,7 +266,7 @@ async function computeAnalysis(book: Workbook, settings: PipelineSettings, sessi
   progress?.report?.({ stage: 'link', done: 0, total: 1 });
   const keys = customerKeys(customers);
   const index = customerIndex(customers);
-  const master = masterTable(customers, keys);
+  const master = masterTable(customers);
   const orders = linkRows(orderSources, ORDER_FIELDS, index, keys);
   const behaviour = linkRows(behaviourSources, INTERACTION_FIELDS, index, keys);
   checkCancelled(progress);
@@ -319,7 +325,7 @@ export function analysisSheetSpecs(a: Analysis, settings: PipelineSettings): She
   const all = analysisSheets({ view: a.view, cohorts: a.cohorts, funnel: a.funnel, locale, extraColumns: extraColumns(a.tags, a.view, locale) });
   const byId = new Map<ReportSheetId, SheetSpec>();
   for (const spec of all) {
-    if (spec.name === '客户视图') byId.set('tags', { ...spec, name: OUTPUT_SHEETS.tags });
+    if (spec.name === ANALYSIS_SHEET_NAMES.view) byId.set('tags', { ...spec, name: OUTPUT_SHEETS.tags });
     else if (spec.name === OUTPUT_SHEETS.segments) byId.set('segments', spec);
     else if (spec.name === OUTPUT_SHEETS.cohorts) byId.set('cohorts', spec);
     else if (spec.name === OUTPUT_SHEETS.funnel) byId.set('funnel', spec);

@@ -8,7 +8,7 @@
  * company (公司, or a 客户名称 holding company names) another, phones, e-mails, regions, birth dates … one each.
  * A field only some sheets have is missing in the others, which the matcher reads as "no evidence".
  */
-import { CellValue, cellToText } from '../../cell';
+import { CellValue, cellToText, isBlank } from '../../cell';
 import {
   DedupField,
   DedupFieldKind,
@@ -20,12 +20,12 @@ import {
   explainLink,
   mergeClusters,
 } from '../../dedup';
-import { fieldById } from '../../fields';
+import { classifyValue, fieldById } from '../../fields';
 import { normalizeColumn } from '../../normalize';
 import { tidyText } from '../../normalize/text-field';
 import type { Locale } from '../../report/quality-sheet';
 import type { CellFormat, SheetSpec, Workbook } from '../../../host/workbook';
-import { DedupColumnPlan, DedupSheetError, ID_EVIDENCE, planDedupColumns, readColumn } from '../dedup';
+import { DedupColumnPlan, DedupReader, DedupSheetError, ID_EVIDENCE, planDedupColumns, readColumn } from '../dedup';
 import { checkCancelled } from '../progress';
 import type { DedupStepResult, DuplicateGroup, DuplicateMember, PipelineSession, PipelineSettings } from '../types';
 import { OUTPUT_SHEETS } from './output-sheets';
@@ -110,8 +110,8 @@ function sourceRank(sources: LoadedSource[]): LoadedSource[] {
 }
 
 /** Display text of a column: the normalizer's value, the raw text when invalid, null when missing. */
-function displayColumn(plan: DedupColumnPlan, values: readonly CellValue[]): (string | null)[] {
-  return normalizeColumn(plan.reader, values).map((r, i) => {
+function displayColumn(reader: DedupReader, values: readonly CellValue[]): (string | null)[] {
+  return normalizeColumn(reader, values).map((r, i) => {
     if (r.status === 'missing') return null;
     if (r.status === 'invalid') {
       const t = tidyText(cellToText(values[i]));
@@ -119,6 +119,57 @@ function displayColumn(plan: DedupColumnPlan, values: readonly CellValue[]): (st
     }
     return r.value === null || r.value === '' ? null : String(r.value);
   });
+}
+
+/** One field of the combined list as one sheet supplies it: the cells to read and how. */
+interface SlotColumn {
+  id: string;
+  header: string;
+  kind: DedupFieldKind;
+  reader: DedupReader;
+  use: 'compare' | 'evidence';
+  cells: CellValue[];
+}
+
+/**
+ * A sheet's planned columns as fields of the combined list. Names are decided row by row, because one 客户名称
+ * column often mixes people and companies (客户类型 个人 / 企业): a row's person is its 客户名称 when that is a
+ * person's name, else its 联系人; its company is its 公司 column, else its 客户名称 when that names a company.
+ * Reading 联系人 as a second name field would count one name twice (for a person, 联系人 is usually the same
+ * name), and two companies sharing a contact would look like one customer.
+ */
+function slotColumns(source: LoadedSource, plan: DedupColumnPlan[]): SlotColumn[] {
+  const values = (p: DedupColumnPlan | undefined) => (p ? source.table.columns[p.column].values : null);
+  const isName = (p: DedupColumnPlan) => p.fieldId === 'customerName' || p.fieldId === 'contact' || p.fieldId === 'company';
+  const customerName = values(plan.find((p) => p.fieldId === 'customerName'));
+  const contact = values(plan.find((p) => p.fieldId === 'contact'));
+  const company = values(plan.find((p) => p.fieldId === 'company'));
+  const out: SlotColumn[] = [];
+  const n = source.table.rowCount;
+  if (customerName || contact) {
+    const person = new Array<CellValue>(n).fill(null);
+    const firm = new Array<CellValue>(n).fill(null);
+    for (let r = 0; r < n; r++) {
+      const cn = customerName?.[r];
+      const cnIsCompany = !isBlank(cn) && classifyValue(cn) === 'company';
+      person[r] = !isBlank(cn) && !cnIsCompany ? cn : contact?.[r] ?? null;
+      firm[r] = !isBlank(company?.[r]) ? company![r] : cnIsCompany ? cn : null;
+    }
+    const header = plan.find(isName)!.header;
+    out.push({ id: 'personName', header, kind: 'personName', reader: 'name', use: 'compare', cells: person });
+    out.push({ id: 'company', header, kind: 'company', reader: 'company', use: 'compare', cells: firm });
+  } else if (company) {
+    out.push({ id: 'company', header: plan.find((p) => p.fieldId === 'company')!.header, kind: 'company', reader: 'company', use: 'compare', cells: company });
+  }
+  const taken = new Set(out.map((c) => c.id));
+  for (const p of plan) {
+    if (isName(p)) continue;
+    let id = SLOT_OF_KIND[p.kind] ?? p.fieldId ?? p.header;
+    if (taken.has(id)) id = p.fieldId && !taken.has(p.fieldId) ? p.fieldId : `${source.setting.sheet}!${p.header}`;
+    taken.add(id);
+    out.push({ id, header: p.header, kind: p.kind, reader: p.reader, use: p.use, cells: source.table.columns[p.column].values });
+  }
+  return out;
 }
 
 /** Stable key of a group: its rows as `sheet!row`, by sheet name then row number, joined by `|`. */
@@ -154,7 +205,7 @@ async function computeCustomers(book: Workbook, settings: PipelineSettings, sess
 
   const fields: CustomerField[] = [];
   const slotIndex = new Map<string, number>();
-  const perSource: { source: LoadedSource; plan: DedupColumnPlan[]; slots: number[] }[] = [];
+  const perSource: { source: LoadedSource; columns: SlotColumn[]; slots: number[] }[] = [];
   for (const source of candidates) {
     let plan: DedupColumnPlan[];
     try {
@@ -164,20 +215,23 @@ async function computeCustomers(book: Workbook, settings: PipelineSettings, sess
       problems.push({ setting: source.setting, problem: e.message });
       continue;
     }
-    const taken = new Set<string>();
-    const slots = plan.map((p) => {
-      let id = SLOT_OF_KIND[p.kind] ?? p.fieldId ?? p.header;
-      if (taken.has(id)) id = p.fieldId && !taken.has(p.fieldId) ? p.fieldId : `${source.setting.sheet}!${p.header}`;
-      taken.add(id);
-      let i = slotIndex.get(id);
+    const columns = slotColumns(source, plan);
+    if (!columns.some((c) => c.use === 'compare')) {
+      problems.push({ setting: source.setting, problem: say(locale, '没有可用于查重的列（姓名、公司、电话、邮箱…）', 'no column to match on (name, company, phone, e-mail …)') });
+      continue;
+    }
+    const slots = columns.map((c) => {
+      let i = slotIndex.get(c.id);
       if (i === undefined) {
         i = fields.length;
-        slotIndex.set(id, i);
-        fields.push({ id, label: slotLabel(id, p.header, locale), kind: p.kind, use: p.use });
+        slotIndex.set(c.id, i);
+        let label = slotLabel(c.id, c.header, locale);
+        if (fields.some((f) => f.label === label)) label = `${label}（${source.setting.sheet}!${c.header}）`;
+        fields.push({ id: c.id, label, kind: c.kind, use: c.use });
       }
       return i;
     });
-    perSource.push({ source, plan, slots });
+    perSource.push({ source, columns, slots });
   }
   const sources = perSource.map((p) => p.source);
 
@@ -185,11 +239,11 @@ async function computeCustomers(book: Workbook, settings: PipelineSettings, sess
   const rows: (string | null)[][] = [];
   const display: (string | null)[][] = [];
   const ids: (string | null)[] = [];
-  perSource.forEach(({ source, plan, slots }, s) => {
+  perSource.forEach(({ source, columns, slots }, s) => {
     checkCancelled(progress);
     progress?.report?.({ stage: 'normalize', done: s, total: perSource.length, detail: source.setting.sheet });
-    const match = plan.map((p) => readColumn(p.reader, source.table.columns[p.column].values));
-    const shown = plan.map((p) => displayColumn(p, source.table.columns[p.column].values));
+    const match = columns.map((c) => readColumn(c.reader, c.cells));
+    const shown = columns.map((c) => displayColumn(c.reader, c.cells));
     const idColumn = fieldColumns(source.mapping).customerId;
     const idValues = idColumn === undefined ? null : source.table.columns[idColumn].values;
     for (let r = 0; r < source.table.rowCount; r++) {
@@ -197,7 +251,7 @@ async function computeCustomers(book: Workbook, settings: PipelineSettings, sess
       const m = new Array<string | null>(fields.length).fill(null);
       const d = new Array<string | null>(fields.length).fill(null);
       let any = id !== null;
-      plan.forEach((_, k) => {
+      columns.forEach((_, k) => {
         m[slots[k]] = match[k][r];
         d[slots[k]] = shown[k][r];
         if (match[k][r] !== null) any = true;
@@ -209,9 +263,6 @@ async function computeCustomers(book: Workbook, settings: PipelineSettings, sess
       ids.push(id);
     }
   });
-  // Sources planned later may add fields: earlier rows get nulls there (the arrays were sized as they went).
-  for (const r of rows) while (r.length < fields.length) r.push(null);
-  for (const r of display) while (r.length < fields.length) r.push(null);
 
   const dedupFields: DedupField[] = fields.map((f) => ({ name: f.id, kind: f.kind, label: f.label }));
   const input: DedupInput = { fields: dedupFields, rows };

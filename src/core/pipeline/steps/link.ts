@@ -7,7 +7,9 @@
  *   4. its person name, normalized (張 偉先生 = 张伟);
  *   5. its company, by match key (腾达科技（深圳）有限公司 = 深圳市腾达科技有限公司).
  * A value two customers share (a family phone, the namesake 张伟) is ambiguous and does not link; the next key is
- * tried. Only valid values link: a masked phone matches nothing.
+ * tried. Only valid values link: a masked phone matches nothing. A row whose phone or e-mail is valid but belongs
+ * to no customer is someone else (a buyer the customer sheets do not list): it is not linked by name alone, which
+ * on the sample workbook linked two such guests wrongly for every three right.
  */
 import { CellValue, cellToText, isBlank } from '../../cell';
 import type { ColumnMapping } from '../../fields';
@@ -23,7 +25,7 @@ export type RowKeys = Record<LinkKey, (string | null)[]>;
 
 const AMBIGUOUS = -2;
 
-/** Cell text of an id: trimmed, numbers without a trailing `.0`. */
+/** Cell text of an id, trimmed. */
 function idText(v: CellValue): string | null {
   if (isBlank(v) || (typeof v === 'object' && !(v instanceof Date))) return null;
   const s = cellToText(v).trim();
@@ -100,11 +102,14 @@ export class CustomerIndex {
 
   /** The customer of row r of another table, and by which key; -1 when none. */
   link(keys: RowKeys, r: number): { customer: number; by: LinkKey | null } {
+    let unknownContact = false;
     for (const k of LINK_KEYS) {
       const v = keys[k][r];
       if (v === null) continue;
+      if (unknownContact && (k === 'name' || k === 'company')) break;
       const c = this.maps[k].get(v);
       if (c !== undefined && c !== AMBIGUOUS) return { customer: c, by: k };
+      if (c === undefined && (k === 'phone' || k === 'email')) unknownContact = true;
     }
     return { customer: -1, by: null };
   }

@@ -1,0 +1,1 @@
+export type StepId = 'sources' | 'clean' | 'dedup' | 'analyze' | 'report';
