@@ -32,6 +32,8 @@ import {
   writePlainSheet,
 } from './xlsx-plain';
 import type { Deflater } from './zip';
+import { addChartsToXlsx } from './xlsx-charts';
+import { ChartSpec, chartSpecProblems } from '../../core/report/chart-spec';
 
 /** exceljs and our code over it, loaded on first use: CSV work never needs them (and exceljs takes a while to load). */
 async function exceljsModules() {
@@ -117,6 +119,7 @@ export class FileWorkbook implements Workbook {
   private book: ExcelJS.Workbook | null;
   private csv: CsvSource | null;
   private plain: PlainBook | null = null;
+  private charts: ChartSpec[] = [];
   private settings: Map<string, JsonValue> | null = null;
   private readonly deflater: Deflater | undefined;
 
@@ -173,6 +176,8 @@ export class FileWorkbook implements Workbook {
   }
 
   async writeSheet(spec: SheetSpec): Promise<void> {
+    // A replaced sheet loses the charts drawn on its old cells; the step that replaces it adds them again.
+    if (spec.replace) this.charts = this.charts.filter((c) => c.sheet !== spec.name);
     if (this.book) {
       const { writeSheetTo } = await exceljsModules();
       writeSheetTo(this.book, spec, [SETTINGS_SHEET]);
@@ -228,10 +233,27 @@ export class FileWorkbook implements Workbook {
   }
 
   /** The workbook as .xlsx bytes: original sheets as they were, plus what was written. */
+  /**
+   * Charts are kept as specs and drawn into the package when it is written (toBytes), as native DrawingML charts
+   * over the cells then in the file: neither writer draws charts itself.
+   */
+  async addChart(spec: ChartSpec): Promise<void> {
+    const problems = chartSpecProblems(spec);
+    if (problems.length) throw new Error(problems.join('；'));
+    const sheets = await this.listSheets();
+    if (!sheets.some((s) => s.name === spec.sheet)) throw notFound(spec.sheet);
+    this.charts = this.charts.filter((c) => !(c.sheet === spec.sheet && c.anchor === spec.anchor));
+    this.charts.push(spec);
+  }
+
   async toBytes(): Promise<Uint8Array> {
-    if (!this.book) return writePlainBook(await this.plainBook(), this.deflater);
-    const out = await this.book.xlsx.writeBuffer();
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    let bytes: Uint8Array;
+    if (!this.book) bytes = await writePlainBook(await this.plainBook(), this.deflater);
+    else {
+      const out = await this.book.xlsx.writeBuffer();
+      bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    }
+    return this.charts.length ? addChartsToXlsx(bytes, this.charts) : bytes;
   }
 
   private userSheets(): ExcelJS.Worksheet[] {
