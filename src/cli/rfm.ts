@@ -133,7 +133,7 @@ export async function readOrderFacts(file: string, opts: ReadOrdersOptions = {})
   }
   const { rows } = await book.readSheet(target.name);
   const headerRow = Math.max(0, detectHeaderRow(rows).headerRow);
-  const acc = accumulatorFor(rows[headerRow] ?? [], rows.slice(headerRow + 1, headerRow + 51), opts);
+  const { acc } = accumulatorFor(rows[headerRow] ?? [], rows.slice(headerRow + 1, headerRow + 51), opts);
   acc.addRows(rows, headerRow + 1);
   return acc.finish();
 }
@@ -144,13 +144,16 @@ async function readCsvOrders(file: string, opts: ReadOrdersOptions): Promise<Ord
   const head: CsvRow[] = [];
   parseCsvRows(text, delimiter, 0, 50, head);
   const headerRow = Math.max(0, detectHeaderRow(head).headerRow);
-  const acc = accumulatorFor(head[headerRow] ?? [], head.slice(headerRow + 1), opts);
+  const { acc, columns } = accumulatorFor(head[headerRow] ?? [], head.slice(headerRow + 1), opts);
+  // Text is cut out only for the columns the figures use (not descriptions, countries …).
+  const keep: boolean[] = [];
+  for (const c of Object.values(columns)) if (c !== undefined) keep[c] = true;
   // Re-parse from the top in chunks, skipping the header; one reused array, so only a chunk lives at a time.
   const chunk: CsvRow[] = [];
   let pos = parseCsvRows(text, delimiter, 0, headerRow + 1, chunk);
   while (pos < text.length) {
     chunk.length = 0;
-    pos = parseCsvRows(text, delimiter, pos, CSV_CHUNK_ROWS, chunk);
+    pos = parseCsvRows(text, delimiter, pos, CSV_CHUNK_ROWS, chunk, keep);
     acc.addRows(chunk);
   }
   return acc.finish();
@@ -172,7 +175,12 @@ function accumulatorFor(header: readonly CellValue[], sample: readonly (readonly
       `找不到所需的列：${missing.join('、')}；请用 ${missing.map((m) => `--${m} 列名`).join(' ')} 指定（表头：${headers}）`,
     );
   }
-  return new OrderAccumulator(columns as OrderColumns, { excludeCancelled: opts.excludeCancelled });
+  // RFM uses neither product nor anything else beyond these columns.
+  delete columns.product;
+  return {
+    acc: new OrderAccumulator(columns as OrderColumns, { excludeCancelled: opts.excludeCancelled }),
+    columns: columns as OrderColumns,
+  };
 }
 
 function columnIndex(header: readonly CellValue[], spec: string): number {

@@ -141,3 +141,16 @@ describe('parseCsv', () => {
     await expect(p).rejects.toThrow(/abort/i);
   });
 });
+
+describe('parseCsvRows with a column projection', () => {
+  it('cuts text only for the kept columns and leaves quoted lines whole', () => {
+    const text = 'a,b,c,d\n1,two,3,four\n"5,5",six,,eight\n';
+    const rows: CsvRow[] = [];
+    parseCsvRows(text, ',', 0, 10, rows, [true, false, true]);
+    expect(rows).toEqual([
+      ['a', null, 'c', null],
+      ['1', null, '3', null],
+      ['5,5', 'six', null, 'eight'],
+    ]);
+  });
+});

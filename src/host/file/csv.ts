@@ -98,7 +98,14 @@ export function detectDelimiter(text: string, sampleLines = 20): CsvDelimiter {
  * Fast path: a line with no quote and no stray CR is cut with indexOf + split (native, several times faster than a
  * character loop); any other line goes through the character loop in parseRow.
  */
-export function parseCsvRows(text: string, delimiter: CsvDelimiter, pos: number, maxRows: number, out: CsvRow[]): number {
+export function parseCsvRows(
+  text: string,
+  delimiter: CsvDelimiter,
+  pos: number,
+  maxRows: number,
+  out: CsvRow[],
+  keep?: readonly boolean[],
+): number {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let nextQuote = -1;
@@ -110,8 +117,12 @@ export function parseCsvRows(text: string, delimiter: CsvDelimiter, pos: number,
     if (nextCR < pos) nextCR = indexOrEnd(text, '\r', pos);
     let row: CsvRow;
     if (nextQuote >= eol && nextCR >= eol - 1) {
-      row = text.slice(pos, nextCR === eol - 1 ? eol - 1 : eol).split(delimiter);
-      for (let i = 0; i < row.length; i++) if (row[i] === '') row[i] = null;
+      const end = nextCR === eol - 1 ? eol - 1 : eol;
+      if (keep) row = projectedFields(text, delimiter, pos, end, keep);
+      else {
+        row = text.slice(pos, end).split(delimiter);
+        for (let i = 0; i < row.length; i++) if (row[i] === '') row[i] = null;
+      }
       pos = eol + 1;
     } else {
       row = [];
@@ -120,6 +131,18 @@ export function parseCsvRows(text: string, delimiter: CsvDelimiter, pos: number,
     out.push(row.length === 1 && row[0] === null ? [] : row);
   }
   return Math.min(pos, n);
+}
+
+/** The fields of an unquoted line, text only for the columns in `keep` (the rest null): no string is made for a column the caller skips. */
+function projectedFields(text: string, delimiter: string, start: number, end: number, keep: readonly boolean[]): CsvRow {
+  const row: CsvRow = [];
+  for (let i = 0; ; i++) {
+    let next = text.indexOf(delimiter, start);
+    if (next < 0 || next > end) next = end;
+    row.push(keep[i] && next > start ? text.slice(start, next) : null);
+    if (next >= end) return row;
+    start = next + 1;
+  }
 }
 
 function indexOrEnd(text: string, ch: string, from: number): number {
