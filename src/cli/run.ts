@@ -11,7 +11,7 @@
  *
  * Settings saved in the workbook by the add-in (or an earlier run) are used when they are valid; otherwise the
  * sources are detected and the defaults taken. They are saved into the output, so the add-in opens it with the
- * same choices. Charts: drawn by the host when it can, else added to the saved file (host/file/xlsx-charts.ts).
+ * same choices.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -24,7 +24,7 @@ import type { Locale } from '../core/report/quality-sheet';
 import { FileWorkbook, SETTINGS_SHEET, openWorkbookBytes, sheetNameForFile } from '../host/file/file-workbook';
 import { decodeCsvBytes, detectDelimiter, parseCsv } from '../host/file/csv';
 import { zlibDeflater } from '../host/file/zip-node';
-import { Workbook, textNeedsTextFormat } from '../host/workbook';
+import { textNeedsTextFormat } from '../host/workbook';
 import { UsageError, parseArgs } from './args';
 
 export const RUN_USAGE = `usage: kehu run <file.xlsx|file.csv>... -o <out.xlsx> [--asof YYYY-MM-DD] [--lang zh-CN|en-US]
@@ -62,7 +62,7 @@ export async function runRun(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  process.stdout.write(runSummary(run.settings, run.result, out, run.charts));
+  process.stdout.write(runSummary(run.settings, run.result, out));
   return 0;
 }
 
@@ -77,7 +77,7 @@ export async function runFiles(
   inputs: readonly string[],
   out: string,
   opts: RunFilesOptions = {},
-): Promise<{ settings: PipelineSettings; result: RunAllResult; charts: number }> {
+): Promise<{ settings: PipelineSettings; result: RunAllResult }> {
   const book = await openInputs(inputs);
   const { settings } = await pipelineSettings(book, opts);
   if (!settings.sources.some((s) => s.role !== 'ignore')) {
@@ -87,20 +87,13 @@ export async function runFiles(
   }
   const result = await runAll(book, settings);
   await saveSettings(book, settings);
-  let bytes = await book.toBytes();
-  let charts = result.report.charts;
-  // Until the file host draws charts itself (Workbook.addChart), they are added to the saved bytes.
-  if (!(book as Workbook).addChart && result.report.chartSpecs.length > 0) {
-    const { addChartsToXlsx } = await import('../host/file/xlsx-charts');
-    bytes = addChartsToXlsx(bytes, result.report.chartSpecs);
-    charts = result.report.chartSpecs.length;
-  }
+  const bytes = await book.toBytes(); // the file host draws the report's charts into the package here
   await fs.writeFile(out, bytes).catch((e: NodeJS.ErrnoException) => {
     throw new RunInputError(
       e.code === 'ENOENT' ? `无法写入「${out}」：文件夹不存在 (no such folder)` : `无法写入「${out}」：${e.message} (cannot write the output)`,
     );
   });
-  return { settings, result, charts };
+  return { settings, result };
 }
 
 /** The saved settings when valid and still about this workbook's sheets, else the defaults from detection. */
@@ -209,7 +202,7 @@ function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet): void {
   for (const m of merges) to.mergeCells(m);
 }
 
-function runSummary(settings: PipelineSettings, r: RunAllResult, out: string, charts: number): string {
+function runSummary(settings: PipelineSettings, r: RunAllResult, out: string): string {
   const used = settings.sources.filter((s) => s.role !== 'ignore');
   const roles = { master: '客户', behaviour: '互动', value: '订单', ignore: '' } as const;
   const written = [...new Set([...r.clean.sheets, ...r.dedup.sheets, ...r.analyze.sheets, ...r.report.sheets])];
@@ -220,7 +213,7 @@ function runSummary(settings: PipelineSettings, r: RunAllResult, out: string, ch
       `去重: ${r.dedup.message}`,
       `分析: ${r.analyze.message}`,
       `报告: ${r.report.message}`,
-      `已写入 ${out}: ${written.join('、')}；${r.clean.columns.length} 个清洗列；${charts} 张图表`,
+      `已写入 ${out}: ${written.join('、')}；${r.clean.columns.length} 个清洗列；${r.report.charts} 张图表`,
     ].join('\n') + '\n'
   );
 }

@@ -109,7 +109,12 @@ export function Preview({ initialLocale, engine, sample }: PreviewProps) {
   const [sheet, setSheet] = useState<string | null>(null);
   const [data, setData] = useState<SheetData | null>(null);
   const [page, setPage] = useState(0);
-  const [version, setVersion] = useState(0);
+  // Bumped to re-read the sheet list / the sheet in view after the task pane wrote to them.
+  const [listVersion, setListVersion] = useState(0);
+  const [dataVersion, setDataVersion] = useState(0);
+  const shownSheet = useRef<string | null>(null);
+  shownSheet.current = sheet;
+  const [charts, setCharts] = useState<ReadonlyMap<string, number>>(new Map());
 
   const openBytes = useCallback(
     async (load: () => Promise<Uint8Array>, name: string) => {
@@ -119,6 +124,7 @@ export function Preview({ initialLocale, engine, sample }: PreviewProps) {
         const file = await openWorkbookBytes(await load(), name);
         const first = (await file.listSheets())[0]?.name ?? null;
         setOpen({ id: nextId.current++, name, file, workbook: watchWorkbook(file) });
+        setCharts(new Map());
         setSheet(first);
         setPage(0);
       } catch (e) {
@@ -143,17 +149,37 @@ export function Preview({ initialLocale, engine, sample }: PreviewProps) {
   }, [sample, openBytes]);
 
   // Writes from the task pane: redraw after the burst, and show the sheet a step just wrote, as Excel activates it.
+  // Only what changed is read again: a step writing columns on another sheet does not re-read a large sheet in view.
   useEffect(() => {
     if (!open) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let listDirty = false;
+    const dirty = new Set<string>();
+    const redraw = () => {
+      if (listDirty) setListVersion((v) => v + 1);
+      if (shownSheet.current !== null && dirty.has(shownSheet.current)) setDataVersion((v) => v + 1);
+      listDirty = false;
+      dirty.clear();
+    };
     const unsubscribe = open.workbook.onChange((change: WorkbookChange) => {
       if (change.kind === 'setting') return;
+      if (change.kind !== 'chart') dirty.add(change.sheet);
+      if (change.kind === 'sheet' || change.kind === 'deleted') listDirty = true;
       if (change.kind === 'sheet') {
         setSheet(change.sheet);
         setPage(0);
       }
+      // Writing or deleting a sheet replaces its charts (both hosts do); each addChart adds one.
+      if (change.kind === 'sheet' || change.kind === 'deleted' || change.kind === 'chart') {
+        setCharts((old) => {
+          const next = new Map(old);
+          if (change.kind === 'chart') next.set(change.sheet, (next.get(change.sheet) ?? 0) + 1);
+          else next.delete(change.sheet);
+          return next;
+        });
+      }
       clearTimeout(timer);
-      timer = setTimeout(() => setVersion((v) => v + 1), REDRAW_DELAY_MS);
+      timer = setTimeout(redraw, REDRAW_DELAY_MS);
     });
     return () => {
       clearTimeout(timer);
@@ -164,22 +190,35 @@ export function Preview({ initialLocale, engine, sample }: PreviewProps) {
   useEffect(() => {
     if (!open) return;
     let live = true;
-    (async () => {
-      const list = await open.file.listSheets();
-      if (!live) return;
-      setSheets(list);
-      const name = list.some((s) => s.name === sheet) ? sheet : (list[0]?.name ?? null);
-      if (name !== sheet) {
-        setSheet(name);
-        return; // this effect runs again for the new sheet
-      }
-      const read = name === null ? null : await open.file.readSheet(name);
-      if (live) setData(read);
-    })().catch((e: unknown) => live && setError(reason(e)));
+    open.file.listSheets().then(
+      (list) => {
+        if (!live) return;
+        setSheets(list);
+        // The sheet in view was deleted: show the first one.
+        setSheet((current) => (list.some((s) => s.name === current) ? current : (list[0]?.name ?? null)));
+      },
+      (e: unknown) => live && setError(reason(e)),
+    );
     return () => {
       live = false;
     };
-  }, [open, sheet, version]);
+  }, [open, listVersion]);
+
+  useEffect(() => {
+    if (!open || sheet === null) return;
+    let live = true;
+    open.file.readSheet(sheet).then(
+      (read) => live && setData(read),
+      async (e: unknown) => {
+        // A sheet deleted under the grid is not an error: the sheet list moves the grid to another sheet.
+        const exists = (await open.file.listSheets()).some((s) => s.name === sheet);
+        if (live && exists) setError(reason(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, sheet, dataVersion]);
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -245,7 +284,7 @@ export function Preview({ initialLocale, engine, sample }: PreviewProps) {
               <Spinner size="small" label={pt(locale, 'loading', { file: busy.name })} />
             </div>
           ) : shownData ? (
-            <SheetGrid locale={locale} data={shownData} page={page} onPage={setPage} />
+            <SheetGrid locale={locale} data={shownData} page={page} onPage={setPage} charts={charts.get(shownData.name)} />
           ) : (
             <div className={styles.center}>{open ? <Spinner size="small" /> : pt(locale, 'noFile')}</div>
           )}

@@ -49,6 +49,12 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   count: { marginLeft: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+  charts: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground2,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 export interface SheetGridProps {
@@ -56,10 +62,12 @@ export interface SheetGridProps {
   data: SheetData;
   page: number;
   onPage(page: number): void;
+  /** Charts the task pane added to this sheet: the grid draws cells only, so it says they are there. */
+  charts?: number;
 }
 
 /** One page of a sheet as Excel draws it: column letters, row numbers, then a pager below. */
-export function SheetGrid({ locale, data, page, onPage }: SheetGridProps) {
+export function SheetGrid({ locale, data, page, onPage, charts = 0 }: SheetGridProps) {
   const styles = useStyles();
   const { rows, firstRow } = data;
   const p = pageOf(rows.length, PAGE_SIZE, page);
@@ -69,6 +77,11 @@ export function SheetGrid({ locale, data, page, onPage }: SheetGridProps) {
 
   return (
     <div className={styles.root}>
+      {charts > 0 && (
+        <Caption1 as="p" className={styles.charts} data-testid="chart-note">
+          {pt(locale, 'charts', { count: charts })}
+        </Caption1>
+      )}
       <div
         className={styles.scroller}
         role="region"

@@ -2,7 +2,6 @@
 // without Excel. Office.js is not loaded: this page never runs inside Office.
 import { createRoot } from 'react-dom/client';
 import { localeFromLanguage, type Locale } from '../i18n';
-import type { EngineClient } from '../taskpane/engineClient';
 import { startEngine } from '../taskpane/startEngine';
 import { Preview } from './Preview';
 
@@ -12,22 +11,13 @@ function pageLocale(): Locale {
   return localeFromLanguage(asked ?? navigator.languages?.[0] ?? navigator.language);
 }
 
-function engineOrFailure(): EngineClient {
-  try {
-    return startEngine();
-  } catch (e) {
-    const error = e instanceof Error ? e : new Error(String(e));
-    return { ping: () => Promise.reject(error), dispose: () => undefined };
-  }
-}
-
 const root = document.getElementById('root');
 if (!root) throw new Error('preview.html has no #root element');
 const noSample = new URLSearchParams(location.search).get('sample') === '0';
 createRoot(root).render(
   <Preview
     initialLocale={pageLocale()}
-    engine={engineOrFailure()}
+    engine={startEngine()}
     sample={noSample ? undefined : { url: 'sample-crm.xlsx', name: 'sample-crm.xlsx' }}
   />,
 );

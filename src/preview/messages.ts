@@ -19,6 +19,10 @@ const MESSAGES = {
   prev: { zh: '上一页', en: 'Previous page' },
   next: { zh: '下一页', en: 'Next page' },
   last: { zh: '末页', en: 'Last page' },
+  charts: {
+    zh: '此工作表有 {count} 个图表，预览中不绘制；下载后在 Excel 中查看。',
+    en: 'This sheet has {count} chart(s), not drawn in the preview; download to see them in Excel.',
+  },
   pane: { zh: '任务窗格', en: 'Task pane' },
   workbook: { zh: '工作簿', en: 'Workbook' },
 } as const;

@@ -43,7 +43,7 @@ describe.each<[Locale, string[]]>([
     const user = renderApp(locale, readyEngine());
     for (const step of STEPS) {
       await user.click(screen.getByRole('tab', { name: t(locale, step.title) }));
-      expect(within(panel()).getByRole('heading', { name: t(locale, step.title) })).toBeTruthy();
+      expect(await within(panel()).findByRole('heading', { name: t(locale, step.title) })).toBeTruthy();
       expect(panel().textContent).toContain(t(locale, `step.${step.id}.intro`));
       expect(panel().textContent).toContain(t(locale, 'app.noWorkbook'));
       expect(within(panel()).queryByRole('button')).toBeNull();
@@ -57,6 +57,7 @@ describe('switching steps', () => {
     const user = renderApp('en-US');
     await user.click(screen.getByRole('tab', { name: 'Dedup' }));
     expect(screen.getByRole('tab', { name: 'Dedup' }).getAttribute('aria-selected')).toBe('true');
+    await within(panel()).findByRole('heading', { name: 'Dedup' });
     expect(screen.getByRole('tab', { name: 'Sources' }).getAttribute('aria-selected')).toBe('false');
     expect(panel().textContent).toContain(messages['step.dedup.intro'].en);
   });
@@ -71,14 +72,14 @@ describe('switching steps', () => {
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: '清洗' }));
     expect(screen.getByRole('tab', { name: '清洗' }).getAttribute('aria-selected')).toBe('true');
-    expect(panel().textContent).toContain(messages['step.clean.intro'].zh);
+    expect(await within(panel()).findByText(messages['step.clean.intro'].zh)).toBeTruthy();
 
     await user.keyboard('{ArrowRight}{ArrowRight}');
     expect(screen.getByRole('tab', { name: '分析' }).getAttribute('aria-selected')).toBe('true');
 
     await user.keyboard('{ArrowLeft}');
     expect(screen.getByRole('tab', { name: '去重' }).getAttribute('aria-selected')).toBe('true');
-    expect(panel().textContent).toContain(messages['step.dedup.intro'].zh);
+    expect(await within(panel()).findByText(messages['step.dedup.intro'].zh)).toBeTruthy();
   });
 });
 
@@ -86,6 +87,7 @@ describe('language switch', () => {
   it('changes every label and keeps the current step', async () => {
     const user = renderApp('zh-CN');
     await user.click(screen.getByRole('tab', { name: '报告' }));
+    await within(panel()).findByRole('heading', { name: '报告' });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('客户数据');
 
     await user.selectOptions(screen.getByRole('combobox', { name: '语言' }), 'en-US');

@@ -15,7 +15,7 @@ import {
   useId,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { onNotice, type CommandNotice } from '../commands/notice';
 import type { Workbook } from '../host/workbook';
 import { LOCALES, LOCALE_NAMES, t, type Locale } from '../i18n';
@@ -165,7 +165,9 @@ export function App({ initialLocale, inOffice, engine, workbook }: AppProps) {
         </nav>
 
         <div className={styles.panel} role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(current.id)} tabIndex={0}>
-          <Step locale={locale} pipeline={pipeline} />
+          <Suspense fallback={<Caption1 role="status">{t(locale, 'app.loading')}</Caption1>}>
+            <Step locale={locale} pipeline={pipeline} />
+          </Suspense>
         </div>
 
         {engine && (

@@ -1,5 +1,5 @@
 /** Shared by the task pane's component tests (jsdom): a workbook on the strict Excel fake, and rendering the App. */
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FakeExcel, type SeedValue } from '../../test/excel-fake';
 import { OfficeWorkbook } from '../host/office';
@@ -77,5 +77,8 @@ export function renderApp(opts: { locale?: Locale; engine?: EngineClient; workbo
 
 export async function openStep(user: ReturnType<typeof userEvent.setup>, locale: Locale, step: StepId): Promise<HTMLElement> {
   await user.click(screen.getByRole('tab', { name: t(locale, `step.${step}.title`) }));
-  return screen.getByRole('tabpanel');
+  const panel = screen.getByRole('tabpanel');
+  // Later steps load on first use.
+  await within(panel).findByRole('heading', { name: t(locale, `step.${step}.title`) });
+  return panel;
 }

@@ -212,21 +212,237 @@ const CHUNK_ROWS = 50_000;
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Parses the whole text in chunks, reporting progress (total estimated from the share of text consumed) and
- * honouring `signal`. Trailing empty rows are dropped so the result is the used range.
+ * One column of a CSV parsed column by column, dictionary-encoded: each distinct text is one string, shared by
+ * every row that holds it. Sheets repeat their texts heavily (an order's lines, countries, products), so this
+ * keeps one string per distinct text instead of one per cell, and lets the xlsx writer look each text up once.
  */
-export async function parseCsv(text: string, delimiter: CsvDelimiter, opts: ReadOptions = {}): Promise<CsvRow[]> {
-  const rows: CsvRow[] = [];
+export interface CsvColumn {
+  /** Per row: the index of its text in `texts`, or -1 for an empty field (or a row too short to reach it). */
+  codes: Int32Array;
+  texts: string[];
+}
+
+export interface CsvTable {
+  rowCount: number;
+  /** The number of fields each row has, as parsed: rows may be ragged, an empty line has none. */
+  widths: Int32Array;
+  columns: CsvColumn[];
+}
+
+/** FNV-1a over UTF-16 code units: the same hash for a range of the text and for the string cut from it. */
+function hashRange(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+/**
+ * A column being parsed: codes so far and an open-addressing hash table over its distinct texts. Hand-made
+ * rather than a Map because it finds a field's text from its place in the file, without cutting a string per
+ * cell first (half a million rows make millions of short-lived strings otherwise).
+ */
+class ColumnBuilder {
+  codes: Int32Array;
+  readonly texts: string[] = [];
+  private hashes = new Int32Array(64);
+  /** Code + 1 per slot; 0 is an empty slot. */
+  private slots = new Int32Array(128);
+
+  constructor(capacity: number) {
+    this.codes = new Int32Array(capacity).fill(-1);
+  }
+
+  /** The code of text[start, end), which the caller hashed; the text is cut only the first time it is seen. */
+  codeOfRange(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    const len = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const code = this.slots[slot] - 1;
+      if (code < 0) return this.add(text.slice(start, end), hash, slot);
+      if (this.hashes[code] === hash) {
+        const t = this.texts[code];
+        if (t.length === len && text.startsWith(t, start)) return code;
+      }
+    }
+  }
+
+  codeOf(s: string): number {
+    const hash = hashRange(s, 0, s.length);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const code = this.slots[slot] - 1;
+      if (code < 0) return this.add(s, hash, slot);
+      if (this.hashes[code] === hash && this.texts[code] === s) return code;
+    }
+  }
+
+  /** Rows beyond the codes so far: room for `rows` of them, the new ones blank. */
+  grow(rows: number): void {
+    const codes = new Int32Array(rows).fill(-1, this.codes.length);
+    codes.set(this.codes);
+    this.codes = codes;
+  }
+
+  private add(s: string, hash: number, slot: number): number {
+    const code = this.texts.length;
+    this.texts.push(s);
+    if (code === this.hashes.length) {
+      const hashes = new Int32Array(code * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[code] = hash;
+    this.slots[slot] = code + 1;
+    if (this.texts.length * 2 > this.slots.length) this.rehash();
+    return code;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let code = 0; code < this.texts.length; code++) {
+      let slot = this.hashes[code] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = code + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/** The rows parsed so far, column by column. */
+class TableBuilder {
+  private readonly columns: ColumnBuilder[] = [];
+  private capacity = 1024;
+  private widths = new Int32Array(this.capacity);
+  private rowCount = 0;
+  private readonly quoted: CsvRow = [];
+
+  /**
+   * Parses up to `maxRows` rows from `pos`, as parseCsvRows reads them; returns the position after the last.
+   * Fast path: an unquoted line is read in one pass over its characters that finds the delimiters and hashes
+   * each field; a line with a field that opens with a quote goes through parseRow.
+   */
+  parse(text: string, d: number, pos: number, maxRows: number): number {
+    const n = text.length;
+    for (let parsed = 0; pos < n && parsed < maxRows; parsed++) {
+      if (this.rowCount === this.capacity) this.grow();
+      const r = this.rowCount++;
+      const lineStart = pos;
+      let c = 0;
+      let start = pos;
+      let hash = 0x811c9dc5;
+      for (;;) {
+        const ch = pos < n ? text.charCodeAt(pos) : 10;
+        if (ch === d || ch === 10 || ch === 13) {
+          if (pos > start) {
+            const b = this.column(c);
+            b.codes[r] = b.codeOfRange(text, start, pos, hash);
+          }
+          c++;
+          pos++;
+          if (ch !== d) {
+            if (ch === 13 && pos < n && text.charCodeAt(pos) === 10) pos++;
+            break;
+          }
+          start = pos;
+          hash = 0x811c9dc5;
+          if (pos >= n) {
+            c++; // a delimiter ending the text leaves one more, empty field
+            break;
+          }
+        } else if (ch === 34 && pos === start) {
+          c = -1;
+          break;
+        } else {
+          hash = Math.imul(hash ^ ch, 16777619);
+          pos++;
+        }
+      }
+      if (c < 0) {
+        // A quoted field: the character loop reads the line (and any line breaks inside quotes).
+        const row = this.quoted;
+        row.length = 0;
+        pos = parseRow(text, d, lineStart, row);
+        for (let k = 0; k < row.length; k++) {
+          const v = row[k];
+          const b = this.column(k);
+          b.codes[r] = v === null ? -1 : b.codeOf(v);
+        }
+        c = row.length;
+      }
+      if (c > 0) this.column(c - 1); // every column a row reaches exists, even if all its fields are empty
+      this.widths[r] = c === 1 && this.columns[0].codes[r] < 0 ? 0 : c; // an empty line is an empty row
+    }
+    return Math.min(pos, n);
+  }
+
+  get rows(): number {
+    return this.rowCount;
+  }
+
+  /** The table, trailing empty rows dropped. */
+  build(): CsvTable {
+    let rowCount = this.rowCount;
+    while (rowCount > 0 && this.columns.every((b) => b.codes[rowCount - 1] < 0)) rowCount--;
+    return {
+      rowCount,
+      widths: this.widths.subarray(0, rowCount),
+      columns: this.columns.map((b) => ({ codes: b.codes.subarray(0, rowCount), texts: b.texts })),
+    };
+  }
+
+  private column(c: number): ColumnBuilder {
+    while (this.columns.length <= c) this.columns.push(new ColumnBuilder(this.capacity));
+    return this.columns[c];
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const widths = new Int32Array(this.capacity);
+    widths.set(this.widths);
+    this.widths = widths;
+    for (const b of this.columns) b.grow(this.capacity);
+  }
+}
+
+/**
+ * Parses the whole text column by column (see CsvColumn), in chunks, reporting progress (total estimated from the
+ * share of text consumed) and honouring `signal`. Rows and fields are read as parseCsvRows reads them; trailing
+ * empty rows are dropped so the result is the used range.
+ */
+export async function parseCsvTable(text: string, delimiter: CsvDelimiter, opts: ReadOptions = {}): Promise<CsvTable> {
+  const builder = new TableBuilder();
+  const d = delimiter.charCodeAt(0);
   let pos = 0;
   while (pos < text.length) {
     opts.signal?.throwIfAborted();
-    pos = parseCsvRows(text, delimiter, pos, CHUNK_ROWS, rows);
+    pos = builder.parse(text, d, pos, CHUNK_ROWS);
     if (pos < text.length) {
-      opts.onProgress?.(rows.length, Math.round((rows.length * text.length) / pos));
+      opts.onProgress?.(builder.rows, Math.round((builder.rows * text.length) / pos));
       await breathe();
     }
   }
-  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();
-  opts.onProgress?.(rows.length, rows.length);
+  const table = builder.build();
+  opts.onProgress?.(table.rowCount, table.rowCount);
+  return table;
+}
+
+/** The table's rows as parseCsvRows makes them. */
+export function csvTableRows(table: CsvTable): CsvRow[] {
+  const rows = new Array<CsvRow>(table.rowCount);
+  const { columns, widths } = table;
+  for (let r = 0; r < table.rowCount; r++) {
+    const row = new Array<string | null>(widths[r]);
+    for (let c = 0; c < row.length; c++) {
+      const code = columns[c].codes[r];
+      row[c] = code < 0 ? null : columns[c].texts[code];
+    }
+    rows[r] = row;
+  }
   return rows;
+}
+
+/** The whole text as rows (see parseCsvTable), each distinct text of a column one shared string. */
+export async function parseCsv(text: string, delimiter: CsvDelimiter, opts: ReadOptions = {}): Promise<CsvRow[]> {
+  return csvTableRows(await parseCsvTable(text, delimiter, opts));
 }

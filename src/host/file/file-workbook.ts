@@ -19,13 +19,13 @@ import type {
   SheetSpec,
   Workbook,
 } from '../workbook';
-import { CsvDelimiter, CsvEncoding, CsvRow, decodeCsvBytes, detectDelimiter, parseCsv } from './csv';
+import { CsvDelimiter, CsvEncoding, CsvRow, CsvTable, csvTableRows, decodeCsvBytes, detectDelimiter, parseCsvTable } from './csv';
 import { writePlainBook } from './xlsx-fast-write';
 import {
   PlainBook,
   PlainSheet,
   plainExtent,
-  plainSheetFromRows,
+  plainSheetFromCsv,
   readPlainSheet,
   writePlainColumns,
   writePlainSettings,
@@ -51,6 +51,7 @@ interface CsvSource {
   sheet: string;
   text: string;
   delimiter: CsvDelimiter;
+  table: CsvTable | null;
   rows: CsvRow[] | null;
 }
 
@@ -101,7 +102,7 @@ export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string): Pr
   return {
     origin: { kind: 'csv', encoding, delimiter },
     book: null,
-    csv: { sheet: sheetNameForFile(fileName), text, delimiter, rows: null },
+    csv: { sheet: sheetNameForFile(fileName), text, delimiter, table: null, rows: null },
   };
 }
 
@@ -132,9 +133,9 @@ export class FileWorkbook implements Workbook {
 
   async listSheets(): Promise<SheetInfo[]> {
     if (this.csv) {
-      const rows = await this.csvRows();
-      const columnCount = rows.reduce((m, r) => Math.max(m, r.length), 0);
-      return [{ name: this.csv.sheet, rowCount: rows.length, columnCount }];
+      const table = await this.csvTable();
+      const columnCount = table.widths.reduce((m, w) => Math.max(m, w), 0);
+      return [{ name: this.csv.sheet, rowCount: table.rowCount, columnCount }];
     }
     if (this.plain) {
       return this.plainUserSheets().map((s) => {
@@ -276,10 +277,17 @@ export class FileWorkbook implements Workbook {
     return sheet;
   }
 
-  private async csvRows(opts?: ReadOptions): Promise<CsvRow[]> {
+  private async csvTable(opts?: ReadOptions): Promise<CsvTable> {
     const csv = this.csv!;
-    if (!csv.rows) csv.rows = await parseCsv(csv.text, csv.delimiter, opts);
-    else opts?.onProgress?.(csv.rows.length, csv.rows.length);
+    if (!csv.table) csv.table = await parseCsvTable(csv.text, csv.delimiter, opts);
+    else opts?.onProgress?.(csv.table.rowCount, csv.table.rowCount);
+    return csv.table;
+  }
+
+  private async csvRows(opts?: ReadOptions): Promise<CsvRow[]> {
+    const table = await this.csvTable(opts);
+    const csv = this.csv!;
+    csv.rows ??= csvTableRows(table);
     return csv.rows;
   }
 
@@ -287,7 +295,7 @@ export class FileWorkbook implements Workbook {
   private async plainBook(): Promise<PlainBook> {
     if (this.plain) return this.plain;
     const csv = this.csv!;
-    this.plain = { sheets: [plainSheetFromRows(csv.sheet, await this.csvRows())] };
+    this.plain = { sheets: [plainSheetFromCsv(csv.sheet, await this.csvTable())] };
     this.csv = null;
     return this.plain;
   }

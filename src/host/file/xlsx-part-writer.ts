@@ -12,7 +12,8 @@ const IN_FLIGHT = 3;
 
 export class PartWriter {
   private buf: Uint8Array = new Uint8Array(CHUNK_BYTES);
-  private pos = 0;
+  /** Where the next byte goes in `buffer`. */
+  pos = 0;
   private size = 0;
   private readonly free: Uint8Array[] = [];
   private readonly inFlight: Promise<Uint8Array>[] = [];
@@ -43,6 +44,18 @@ export class PartWriter {
     let p = this.pos;
     for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
     this.pos = p;
+  }
+
+  /**
+   * For a caller that copies bytes in itself (the sheet writer's row loop): room for `n` more bytes, which it
+   * then writes into `buffer` from `pos`, moving `pos` past them.
+   */
+  reserve(n: number): void {
+    if (this.pos + n > this.buf.length) this.room(n);
+  }
+
+  get buffer(): Uint8Array {
+    return this.buf;
   }
 
   /** A non-negative integer below 2^53, in decimal. */

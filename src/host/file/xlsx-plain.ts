@@ -6,6 +6,7 @@
  */
 import { CellValue, cellToText, isBlank } from '../../core/cell';
 import { CellFormat, ColumnWrite, SheetData, SheetSpec } from '../workbook';
+import type { CsvTable } from './csv';
 import { TypedCell, typedCell } from './xlsx-cell';
 import { planSheet, sheetWidths, tableColumnNames } from './xlsx-sheet-plan';
 import { FontKind, PLAIN_STYLE, styleCode, withFont, withFormat } from './xlsx-styles';
@@ -15,6 +16,24 @@ export interface PlainColumn {
   values: CellValue[];
   /** The style code of each row, or one code for every row. */
   styles: Uint8Array | number;
+  /** The values dictionary-encoded, when the column repeats them (see ColumnDict). */
+  dict?: ColumnDict;
+}
+
+/** A row's code when it is blank, and when its value is in `values` only. */
+export const DICT_BLANK = -1;
+export const DICT_OUTSIDE = -2;
+
+/**
+ * A column's values as codes into its distinct values, so the writer encodes each distinct value once instead of
+ * once per cell. Row r (r < codes.length) holds `entries[codes[r]]` (the very value in `values[r]`) when its code
+ * is 0 or more, is blank at DICT_BLANK, and is read from `values` at DICT_OUTSIDE; rows from codes.length on are
+ * read from `values`. Every write to the column keeps this true (setCell marks its row DICT_OUTSIDE).
+ */
+export interface ColumnDict {
+  codes: Int32Array;
+  /** Never null: a blank is DICT_BLANK. */
+  entries: CellValue[];
 }
 
 export interface PlainTable {
@@ -48,18 +67,19 @@ export function newPlainSheet(name: string, state: PlainSheet['state'] = 'visibl
   return { name, state, columns: [], columnStyles: [], widths: [], tables: [] };
 }
 
-/** A CSV's rows as a sheet: every cell text, with the text format so Excel keeps `00123` as typed. */
-export function plainSheetFromRows(name: string, rows: readonly (readonly CellValue[])[]): PlainSheet {
+/** A CSV as a sheet: every cell text, with the text format so Excel keeps `00123` as typed. */
+export function plainSheetFromCsv(name: string, table: CsvTable): PlainSheet {
   const sheet = newPlainSheet(name);
-  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  const width = table.widths.reduce((m, w) => Math.max(m, w), 0);
   const text = styleCode('text');
   for (let c = 0; c < width; c++) {
-    const values = new Array<CellValue>(rows.length);
-    for (let r = 0; r < rows.length; r++) {
-      const v = rows[r][c];
-      values[r] = v === undefined ? null : v;
+    const { codes, texts } = table.columns[c];
+    const values = new Array<CellValue>(table.rowCount);
+    for (let r = 0; r < table.rowCount; r++) {
+      const code = codes[r];
+      values[r] = code < 0 ? null : texts[code];
     }
-    sheet.columns[c] = { values, styles: text };
+    sheet.columns[c] = { values, styles: text, dict: { codes, entries: texts } };
     sheet.columnStyles[c] = text;
   }
   return sheet;
@@ -105,6 +125,7 @@ function setCell(sheet: PlainSheet, row: number, col: number, value: CellValue, 
   const { values } = column;
   for (let r = values.length; r < row - 1; r++) values[r] = null; // keep the array packed
   values[row - 1] = value;
+  if (column.dict && row <= column.dict.codes.length) column.dict.codes[row - 1] = DICT_OUTSIDE;
   if (column.styles !== style) rowStyles(sheet, col, row)[row - 1] = style;
 }
 
@@ -183,6 +204,7 @@ export function writePlainColumns(sheet: PlainSheet, columns: ColumnWrite[]): vo
         const end = Math.min(lastRow, column.values.length);
         if (end > col.headerRow) {
           column.values.fill(null, col.headerRow, end);
+          column.dict?.codes.fill(DICT_BLANK, col.headerRow, end);
           rowStyles(sheet, target, end).fill(PLAIN_STYLE, col.headerRow, end);
         }
       }
@@ -211,21 +233,32 @@ export function writePlainColumns(sheet: PlainSheet, columns: ColumnWrite[]): vo
   }
 }
 
-/** Distinct texts whose typing a column remembers: cleaned columns repeat their values heavily. */
-const TYPED_TEXT_CACHE = 50_000;
+/** Distinct values a column dictionary holds before it is given up on a column that barely repeats (IDs). */
+const DICT_PROBE = 4096;
+
+/** The codes of a column's rows up to `rows`, for a dictionary made afresh: blank or outside for rows already there. */
+function freshCodes(values: readonly CellValue[], rows: number): Int32Array {
+  const codes = new Int32Array(Math.max(rows, values.length)).fill(DICT_BLANK);
+  for (let r = 0; r < values.length; r++) if (hasValue(values[r])) codes[r] = DICT_OUTSIDE;
+  return codes;
+}
 
 /**
  * A column's values from `firstRow` down; blanks are skipped, as they leave the cell as it is. Same result as
- * writeCell per value, written straight into the column's arrays.
+ * writeCell per value, written straight into the column's arrays. Each distinct value is typed once, and the
+ * column is dictionary-encoded (ColumnDict) unless it barely repeats.
  */
 function writeColumnValues(sheet: PlainSheet, col: number, firstRow: number, values: readonly CellValue[], format?: CellFormat): void {
   const styles = rowStyles(sheet, col, firstRow - 1 + values.length);
   const column = columnFor(sheet, col);
   const out = column.values;
   for (let r = out.length; r < firstRow - 1; r++) out[r] = null;
-  const typedTexts = new Map<string, TypedCell>();
+  const codes = freshCodes(out, firstRow - 1 + values.length);
+  const entries: CellValue[] = [];
+  const formats: (CellFormat | undefined)[] = [];
+  let codeOf: Map<CellValue, number> | null = new Map();
   let previous: CellValue;
-  let previousTyped: TypedCell | undefined;
+  let previousCode = DICT_OUTSIDE;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const r = firstRow - 1 + i;
@@ -233,20 +266,30 @@ function writeColumnValues(sheet: PlainSheet, col: number, firstRow: number, val
       if (r >= out.length) out[r] = null;
       continue;
     }
-    let t: TypedCell | undefined;
-    if (v === previous) t = previousTyped!; // a run of one value down the column
-    else if (typeof v === 'string') {
-      t = typedTexts.get(v);
-      if (t === undefined) {
-        t = typedCell(v, format);
-        if (typedTexts.size < TYPED_TEXT_CACHE) typedTexts.set(v, t);
+    let code = v === previous ? previousCode : codeOf?.get(v);
+    if (code === undefined) {
+      const t = typedCell(v, format);
+      // A blank result (a non-finite number) and -0 (which a Map takes for 0) stay out of the dictionary.
+      if (codeOf === null || t.value === null || Object.is(v, -0)) {
+        out[r] = t.value;
+        codes[r] = t.value === null ? DICT_BLANK : DICT_OUTSIDE;
+        styles[r] = withFormat(styles[r], t.format);
+        previous = undefined;
+        continue;
       }
-    } else t = typedCell(v, format);
+      code = entries.length;
+      entries.push(t.value);
+      formats.push(t.format);
+      codeOf.set(v, code);
+      if (code >= DICT_PROBE && code * 2 > i) codeOf = null; // mostly distinct: the map would only cost memory
+    }
     previous = v;
-    previousTyped = t;
-    out[r] = t.value;
-    styles[r] = withFormat(styles[r], t.format);
+    previousCode = code;
+    out[r] = entries[code];
+    codes[r] = code;
+    styles[r] = withFormat(styles[r], formats[code]);
   }
+  column.dict = { codes, entries };
 }
 
 function tableNamesOf(book: PlainBook, except?: PlainSheet): string[] {

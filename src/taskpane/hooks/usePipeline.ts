@@ -39,8 +39,6 @@ export interface Pipeline {
   /** False without a workbook or an engine: the steps say so and offer nothing to run. */
   available: boolean;
   hasWorkbook: boolean;
-  /** True until the saved settings and the detected sources are in. */
-  loading: boolean;
   detections: SourceDetection[] | null;
   settings: PipelineSettings | null;
   /** The settings are saved in the workbook (the ribbon buttons can use them). */
@@ -73,7 +71,6 @@ export function usePipeline(engine: Engine | undefined, book: Workbook | undefin
   const [results, setResults] = useState<StepResults>({});
   const [task, setTask] = useState<Task | null>(null);
   const [outcomes, setOutcomes] = useState<Partial<Record<StepId, Outcome>>>({});
-  const [loading, setLoading] = useState(available);
 
   const settingsRef = useRef<PipelineSettings | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
@@ -150,8 +147,11 @@ export function usePipeline(engine: Engine | undefined, book: Workbook | undefin
         if (live.current) setOutcomes((o) => ({ ...o, [step]: outcome }));
         return undefined;
       } finally {
-        controllerRef.current = null;
-        if (live.current) setTask(null);
+        // A task abandoned for another workbook must not clear the task that replaced it.
+        if (controllerRef.current === controller) {
+          controllerRef.current = null;
+          if (live.current) setTask(null);
+        }
       }
     },
     [],
@@ -169,10 +169,22 @@ export function usePipeline(engine: Engine | undefined, book: Workbook | undefin
       setDetections(found);
       if (stored) setSaved(true);
     });
-    if (live.current) setLoading(false);
   }, [engine, book, runTask]);
 
+  // A new workbook (the preview opens another file) starts from nothing: its own saved settings, its own sheets.
   useEffect(() => {
+    controllerRef.current?.abort(new CancelledError());
+    controllerRef.current = null;
+    setTask(null);
+    clearTimeout(saveTimer.current);
+    dirty.current = false;
+    settingsRef.current = null;
+    setSettings(null);
+    setDetections(null);
+    setSaved(false);
+    setSaveError(null);
+    setResults({});
+    setOutcomes({});
     if (available) void detect();
     // Detect once per workbook and engine; later detections are the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -194,5 +206,5 @@ export function usePipeline(engine: Engine | undefined, book: Workbook | undefin
 
   const cancel = useCallback(() => controllerRef.current?.abort(new CancelledError()), []);
 
-  return { available, hasWorkbook: Boolean(book), loading, detections, settings, saved, saveError, results, task, outcomes, update, detect, run, cancel };
+  return { available, hasWorkbook: Boolean(book), detections, settings, saved, saveError, results, task, outcomes, update, detect, run, cancel };
 }

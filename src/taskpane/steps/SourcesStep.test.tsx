@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { PipelineSettings } from '../../core/pipeline/types';
 import { t, type Locale } from '../../i18n';
 import { inProcessEngine } from '../../worker/in-process';
+import { App } from '../App';
 import { clientOf, excelBook, narrowPaneLayout, renderApp } from '../test-utils';
 
 narrowPaneLayout();
@@ -84,4 +85,15 @@ it('gives a mapped field to one column of a sheet only', async () => {
   await user.selectOptions(fieldSelect(panel, 'zh-CN', '客户姓名'), 'phone');
   expect(fieldSelect(panel, 'zh-CN', '客户姓名').value).toBe('phone');
   expect(fieldSelect(panel, 'zh-CN', '手机号码').value).toBe('');
+});
+
+it('starts over when the workbook changes (the preview opens another file)', async () => {
+  const first = excelBook();
+  const engine = clientOf();
+  const { rerender } = renderApp({ locale: 'en-US', engine, workbook: first.book });
+  await screen.findByRole('button', { name: '客户 · Customers' });
+  const second = excelBook({ 会员: [['会员号', '手机'], ['M1', '13800138000'], ['M2', '13900139000']] });
+  rerender(<App initialLocale="en-US" inOffice engine={engine} workbook={second.book} />);
+  expect(await screen.findByRole('button', { name: /^会员 · / })).toBeTruthy();
+  expect(screen.queryByRole('button', { name: '客户 · Customers' })).toBeNull();
 });

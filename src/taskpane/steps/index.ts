@@ -1,9 +1,5 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { MessageKey } from '../../i18n';
-import { AnalyzeStep } from './AnalyzeStep';
-import { CleanStep } from './CleanStep';
-import { DedupStep } from './DedupStep';
-import { ReportStep } from './ReportStep';
 import { SourcesStep } from './SourcesStep';
 import type { StepId } from './ids';
 import type { StepProps } from './types';
@@ -16,6 +12,13 @@ export interface StepDef {
   title: MessageKey;
   Component: ComponentType<StepProps>;
 }
+
+// The first step loads with the pane; the others (and the Fluent controls and rule parser they need) load when
+// first opened, so the pane shows sooner.
+const CleanStep = lazy(() => import(/* webpackChunkName: "step-clean" */ './CleanStep').then((m) => ({ default: m.CleanStep })));
+const DedupStep = lazy(() => import(/* webpackChunkName: "step-dedup" */ './DedupStep').then((m) => ({ default: m.DedupStep })));
+const AnalyzeStep = lazy(() => import(/* webpackChunkName: "step-analyze" */ './AnalyzeStep').then((m) => ({ default: m.AnalyzeStep })));
+const ReportStep = lazy(() => import(/* webpackChunkName: "step-report" */ './ReportStep').then((m) => ({ default: m.ReportStep })));
 
 /** The task pane's steps, in the order data flows through them. */
 export const STEPS: readonly StepDef[] = [

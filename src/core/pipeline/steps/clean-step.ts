@@ -6,6 +6,7 @@
  */
 import { CellValue, cellToText } from '../../cell';
 import { dayNumber, dayToIso } from '../../analysis/dates';
+import { detectHeaderRow } from '../../fields';
 import { NORMALIZERS } from '../../normalize';
 import { OrderDates } from '../../quality/types';
 import type { Locale } from '../../report/quality-sheet';
@@ -18,7 +19,6 @@ import { CustomerIndex, rowKeys } from './link';
 import { OUTPUT_SHEETS } from './output-sheets';
 import { say } from './say';
 import { LoadedSource, fieldColumns, headerGrid, isProblem, loadSources } from './source-table';
-import { detectHeaderRow } from '../../fields';
 
 /** Before -> after examples shown per field. */
 const EXAMPLES_PER_FIELD = 3;
