@@ -106,7 +106,12 @@ function serve(dir, { host = 'localhost', port = DEFAULT_PORT, tls } = {}) {
       server.off('error', reject);
       const address = server.address();
       const shownHost = host === '127.0.0.1' || host === 'localhost' ? host : address.address;
-      resolve({ server, url: `${tls ? 'https' : 'http'}://${shownHost}:${address.port}/`, close: () => new Promise((r) => server.close(() => r())) });
+      const close = () =>
+        new Promise((done) => {
+          server.close(() => done());
+          server.closeAllConnections(); // a browser's keep-alive connections would hold Ctrl+C for seconds
+        });
+      resolve({ server, url: `${tls ? 'https' : 'http'}://${shownHost}:${address.port}/`, close });
     });
   });
 }

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { Locale } from '../i18n';
-import { openWorkbookBytes, type FileWorkbook } from '../host/file';
+import type { FileWorkbook } from '../host/file';
 import type { SheetData, SheetInfo } from '../host/workbook';
 import { App } from '../taskpane/App';
 import type { EngineClient } from '../taskpane/engineClient';
@@ -121,6 +121,8 @@ export function Preview({ initialLocale, engine, sample }: PreviewProps) {
       setBusy({ kind: 'opening', name });
       setError(null);
       try {
+        // The file host (with its CSV decoders) loads on first use, so the page and the pane show at once.
+        const { openWorkbookBytes } = await import(/* webpackChunkName: "file-host" */ '../host/file');
         const file = await openWorkbookBytes(await load(), name);
         const first = (await file.listSheets())[0]?.name ?? null;
         setOpen({ id: nextId.current++, name, file, workbook: watchWorkbook(file) });

@@ -114,6 +114,15 @@ describe('browser preview', () => {
     await expect(sheetTab('电商订单').getAttribute('aria-selected')).resolves.toBe('true');
     await expect(page().getByTestId('row-range').textContent()).resolves.toMatch(/^第 1–100 行，共 [\d,]+ 行$/);
     await sheetTab('CRM客户').click();
+
+    // Tab from the top of the page reaches the toolbar, then the grid (scrollable by arrow keys).
+    await page().evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const focused: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page().keyboard.press('Tab');
+      focused.push(await page().evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''));
+    }
+    expect(focused).toEqual(['打开文件…', '下载结果 (.xlsx)', '工作表“CRM客户”']);
   });
 
   it_('runs the five steps over the sample: each writes its sheets, and the grid shows them', async () => {

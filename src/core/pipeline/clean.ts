@@ -111,33 +111,69 @@ function formatOf(kind: FieldKind): CellFormat | undefined {
 
 const CACHE_PROBE = 4096;
 
+/** A column's results, with the rows that hold a repeated text coded by it. */
+interface RepeatedResults {
+  results: Normalized<unknown>[];
+  /** Per row: the index of its text among the column's distinct texts, or -1 (not text, or not coded). */
+  codes: Int32Array;
+  /** The first row holding each distinct text. */
+  firstRows: number[];
+}
+
 /**
  * normalizeColumn, reading each repeated text once: sheets repeat values heavily (countries, products, order
- * numbers) and a normalizer is a pure function of one value, so equal cells share one result object. Dates are
- * read as a whole column (the day/month order is decided from all values), so they go through normalizeColumn.
- * A column that barely repeats (IDs) stops caching after a probe, where the map would only cost memory.
+ * numbers) and a normalizer is a pure function of one value, so equal cells share one result object. A column
+ * that barely repeats (IDs) stops caching after a probe, where the map would only cost memory.
+ * Dates are read as a whole column, but the column's day/month order is proven by any one value that proves it
+ * (normalizeDateColumn decides on which orders are proven, not on how often), so reading each distinct text once
+ * gives every cell the result it would get; their column barely repeats only in the rare sheet with a time on
+ * every row, so it is always cached.
  */
-function normalizeRepeated(kind: FieldKind, values: readonly CellValue[]): Normalized<unknown>[] {
-  if (kind === 'date') return normalizeColumn(kind, values);
-  const fn = NORMALIZERS[kind];
-  const out = new Array<Normalized<unknown>>(values.length);
-  let cache: Map<string, Normalized<unknown>> | null = new Map();
+function normalizeRepeated(kind: FieldKind, values: readonly CellValue[]): RepeatedResults {
+  const codes = new Int32Array(values.length).fill(-1);
+  const firstRows: number[] = [];
+  let codeOf: Map<string, number> | null = new Map();
+  let previous: CellValue;
+  let previousCode = -1;
   let strings = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (cache === null || typeof v !== 'string') {
-      out[i] = fn(v);
+    if (typeof v !== 'string') continue;
+    if (++strings === CACHE_PROBE && kind !== 'date' && firstRows.length > CACHE_PROBE * 0.8) {
+      codeOf = null;
+      break;
+    }
+    if (v === previous) {
+      codes[i] = previousCode; // a run of one text down the column (an order's lines)
       continue;
     }
-    let r = cache.get(v);
-    if (r === undefined) {
-      r = fn(v);
-      cache.set(v, r);
+    let code = codeOf.get(v);
+    if (code === undefined) {
+      code = firstRows.length;
+      firstRows.push(i);
+      codeOf.set(v, code);
     }
-    out[i] = r;
-    if (++strings === CACHE_PROBE && cache.size > CACHE_PROBE * 0.8) cache = null;
+    codes[i] = previousCode = code;
+    previous = v;
   }
-  return out;
+  if (codeOf === null) return { results: normalizeColumn(kind, values), codes: codes.fill(-1), firstRows: [] };
+
+  const out = new Array<Normalized<unknown>>(values.length);
+  let distinct: Normalized<unknown>[];
+  if (kind === 'date') {
+    // The distinct texts, then every other cell (numbers, dates, blanks), read together as one column.
+    const uncoded: number[] = [];
+    for (let i = 0; i < values.length; i++) if (codes[i] < 0) uncoded.push(i);
+    const column = normalizeColumn(kind, [...firstRows.map((i) => values[i]), ...uncoded.map((i) => values[i])]);
+    distinct = column.slice(0, firstRows.length);
+    uncoded.forEach((i, k) => (out[i] = column[firstRows.length + k]));
+  } else {
+    const fn = NORMALIZERS[kind];
+    distinct = firstRows.map((i) => fn(values[i]));
+    for (let i = 0; i < values.length; i++) if (codes[i] < 0) out[i] = fn(values[i]);
+  }
+  for (let i = 0; i < values.length; i++) if (codes[i] >= 0) out[i] = distinct[codes[i]];
+  return { results: out, codes, firstRows };
 }
 
 /** The cleaned date cells: one Date per distinct day, shared by the rows that hold it. */
@@ -168,6 +204,13 @@ function blankRowMask(table: Table): Uint8Array | null {
   if (filled.every((f) => f === 1)) return null;
   return filled.map((f) => 1 - f);
 }
+
+/** What a cleaned cell counts as in CleaningStats. */
+const STANDARD = 0; // valid, and already written the standard way
+const CHANGED = 1; // valid once rewritten
+const FILLED = 2; // missing, a default written in
+const OTHER = 3;
+const TALLIES = 4;
 
 function sameAsRaw(raw: CellValue, value: unknown): boolean {
   if (typeof raw === 'string' && typeof value === 'string') return raw === value;
@@ -225,7 +268,7 @@ export function cleanSheet(sheet: string, rows: CellValue[][], firstRow: number,
     const fieldId = m.fieldId as string;
     const kind = normalizerKind(m);
     const raw = table.columns[m.column].values;
-    const results = normalizeRepeated(kind, raw);
+    const { results, codes, firstRows } = normalizeRepeated(kind, raw);
     fields.push({ mapping: m, kind, results });
     const std = fieldById(fieldId);
     const isKey = keys.has(fieldId);
@@ -240,20 +283,36 @@ export function cleanSheet(sheet: string, rows: CellValue[][], firstRow: number,
     });
     const values = new Array<CellValue>(raw.length);
     const toDate = dateCache();
-    const stats: CleaningStats = { fieldId, standardBefore: 0, validAfter: 0, changed: 0, filledDefault: 0 };
+    // What a row adds to the stats: each distinct text's share is worked out once (below), the rest row by row.
+    const tally = new Int32Array(TALLIES);
+    const tallyOf = (i: number, value: CellValue): number => {
+      const r = results[i];
+      if (r.status === 'ok') return sameAsRaw(raw[i], r.value) ? STANDARD : CHANGED;
+      return r.status === 'missing' && value !== null ? FILLED : OTHER;
+    };
+    const cleanedOf = firstRows.map((i) => cleanedValue(kind, raw[i], results[i], isKey, toDate));
+    const tallyOfCode = Uint8Array.from(firstRows, (i, code) => tallyOf(i, cleanedOf[code]));
     for (let i = 0; i < raw.length; i++) {
       if (blank?.[i]) {
         values[i] = null;
         continue;
       }
-      const r = results[i];
-      values[i] = cleanedValue(kind, raw[i], r, isKey, toDate);
-      if (r.status === 'ok') {
-        stats.validAfter++;
-        if (sameAsRaw(raw[i], r.value)) stats.standardBefore++;
-        else stats.changed++;
-      } else if (r.status === 'missing' && values[i] !== null) stats.filledDefault++;
+      const code = codes[i];
+      if (code >= 0) {
+        values[i] = cleanedOf[code];
+        tally[tallyOfCode[code]]++;
+      } else {
+        values[i] = cleanedValue(kind, raw[i], results[i], isKey, toDate);
+        tally[tallyOf(i, values[i])]++;
+      }
     }
+    const stats: CleaningStats = {
+      fieldId,
+      standardBefore: tally[STANDARD],
+      validAfter: tally[STANDARD] + tally[CHANGED],
+      changed: tally[CHANGED],
+      filledDefault: tally[FILLED],
+    };
     cleaning.push(stats);
     columns.push({
       header: `${m.header}${CLEANED_SUFFIX[locale]}`,

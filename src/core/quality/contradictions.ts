@@ -12,10 +12,11 @@ export interface Contradiction {
   suggestion: string;
 }
 
-type Lookup = (fieldId: string, index: number) => Normalized<unknown> | undefined;
+/** A field's normalized column, or undefined when the sheet has no such field. */
+type ColumnOf = (fieldId: string) => readonly Normalized<unknown>[] | undefined;
 
-function dateAt(get: Lookup, fieldId: string, i: number): string | null {
-  const r = get(fieldId, i);
+function dateAt(column: readonly Normalized<unknown>[] | undefined, i: number): string | null {
+  const r = column?.[i];
   return r && r.status === 'ok' && typeof r.value === 'string' ? r.value : null;
 }
 
@@ -29,7 +30,7 @@ const RECENT_DAYS = 30;
 
 export function findContradictions(
   rowCount: number,
-  get: Lookup,
+  columnOf: ColumnOf,
   asOf: string,
   customerIdOf: (index: number) => string | null,
   orders?: OrderDates,
@@ -47,10 +48,17 @@ export function findContradictions(
       if (l === undefined || d > l) lastOrder.set(id, d);
     }
   }
+  const createdAt = columnOf('createdAt');
+  const updatedAt = columnOf('updatedAt');
+  const birthDate = columnOf('birthDate');
+  const status = columnOf('status');
+  const lastOrderDate = columnOf('lastOrderDate');
   const out: Contradiction[] = [];
+  // Every rule needs one of these: without them (an order sheet, say) there is nothing to look at row by row.
+  if (!createdAt && !birthDate && !status) return out;
   for (let i = 0; i < rowCount; i++) {
-    const created = dateAt(get, 'createdAt', i);
-    const updated = dateAt(get, 'updatedAt', i);
+    const created = dateAt(createdAt, i);
+    const updated = dateAt(updatedAt, i);
     if (created && updated && created > updated) {
       out.push({
         index: i,
@@ -59,23 +67,22 @@ export function findContradictions(
         suggestion: '核对两个日期，可能填反',
       });
     }
-    const birth = dateAt(get, 'birthDate', i);
+    const birth = dateAt(birthDate, i);
     if (birth && birth > asOf) {
       out.push({ index: i, fieldId: 'birthDate', problem: `出生日期 ${birth} 在未来`, suggestion: '核对出生日期' });
     }
-    const status = get('status', i);
+    const state = status?.[i];
     const id = customerIdOf(i);
-    const lastBuy = [dateAt(get, 'lastOrderDate', i), id ? lastOrder.get(id) ?? null : null]
-      .filter((d): d is string => d !== null)
-      .sort()
-      .pop();
-    if (status?.status === 'ok' && CHURNED.test(String(status.value)) && lastBuy && daysBetween(lastBuy, asOf) <= RECENT_DAYS) {
-      out.push({
-        index: i,
-        fieldId: 'status',
-        problem: `状态为「${String(status.value)}」，但 ${lastBuy} 仍有购买（近 ${RECENT_DAYS} 天内）`,
-        suggestion: '更新客户状态',
-      });
+    if (state?.status === 'ok' && CHURNED.test(String(state.value))) {
+      const lastBuy = later(dateAt(lastOrderDate, i), id ? lastOrder.get(id) ?? null : null);
+      if (lastBuy && daysBetween(lastBuy, asOf) <= RECENT_DAYS) {
+        out.push({
+          index: i,
+          fieldId: 'status',
+          problem: `状态为「${String(state.value)}」，但 ${lastBuy} 仍有购买（近 ${RECENT_DAYS} 天内）`,
+          suggestion: '更新客户状态',
+        });
+      }
     }
     const first = id ? firstOrder.get(id) : undefined;
     if (created && first && first < created) {
@@ -88,4 +95,11 @@ export function findContradictions(
     }
   }
   return out;
+}
+
+/** The later of two `YYYY-MM-DD` dates, either of which may be missing. */
+function later(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
 }

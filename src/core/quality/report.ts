@@ -46,11 +46,14 @@ export function buildQualityReport(input: QualityInput): QualityReport {
   const keyFields = input.keyFieldIds.map((id) => byId.get(id)).filter((f): f is QualityField => f !== undefined);
   const excludedRows: number[] = [];
   if (keyFields.length > 0) {
-    const keyNames = keyFields.map((f) => f.label).join('、');
+    const problem = `关键字段（${keyFields.map((f) => f.label).join('、')}）全部为空`;
+    const keyResults = keyFields.map((f) => f.results);
     for (let i = 0; i < rowCount; i++) {
-      if (keyFields.every((f) => f.results[i].status === 'missing')) {
+      let allMissing = true;
+      for (let k = 0; k < keyResults.length && allMissing; k++) allMissing = keyResults[k][i].status === 'missing';
+      if (allMissing) {
         excludedRows.push(rowNumbers[i]);
-        add(i, undefined, 'missingKey', `关键字段（${keyNames}）全部为空`, '补全任一关键字段；本行暂不参与分析（保留未删除）', '');
+        add(i, undefined, 'missingKey', problem, '补全任一关键字段；本行暂不参与分析（保留未删除）', '');
       }
     }
   }
@@ -59,6 +62,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
     let filled = 0;
     let valid = 0;
     const examples: FieldQuality['invalidExamples'] = [];
+    const fix = `按「${f.label}」的标准格式更正`;
     for (let i = 0; i < rowCount; i++) {
       const r = f.results[i];
       if (r.status === 'missing') continue;
@@ -70,7 +74,7 @@ export function buildQualityReport(input: QualityInput): QualityReport {
       const value = cellToText(f.raw[i]);
       const note = r.note ?? '格式无法识别';
       if (examples.length < examplesPerField) examples.push({ row: rowNumbers[i], value, note });
-      add(i, f, 'invalid', note, `按「${f.label}」的标准格式更正`, value);
+      add(i, f, 'invalid', note, fix, value);
     }
     counts.missing += rowCount - filled;
 
@@ -95,7 +99,11 @@ export function buildQualityReport(input: QualityInput): QualityReport {
 
     let outliers = 0;
     if (f.numeric) {
-      const nums = f.results.map((r) => (r.status === 'ok' && typeof r.value === 'number' ? r.value : null));
+      const nums = new Float64Array(f.results.length).fill(NaN); // NaN: no number, which findOutliers leaves out
+      for (let i = 0; i < nums.length; i++) {
+        const r = f.results[i];
+        if (r.status === 'ok' && typeof r.value === 'number') nums[i] = r.value;
+      }
       const found = findOutliers(nums);
       outliers = found.outliers.length;
       const rule = found.rule;
@@ -131,8 +139,8 @@ export function buildQualityReport(input: QualityInput): QualityReport {
     const r = idField?.results[i];
     return r && r.status === 'ok' ? String(r.value) : null;
   };
-  const get = (fieldId: string, i: number) => byId.get(fieldId)?.results[i];
-  for (const c of findContradictions(rowCount, get, input.asOf, customerIdOf, input.orders)) {
+  const columnOf = (fieldId: string) => byId.get(fieldId)?.results;
+  for (const c of findContradictions(rowCount, columnOf, input.asOf, customerIdOf, input.orders)) {
     add(c.index, byId.get(c.fieldId), 'contradiction', c.problem, c.suggestion);
   }
 
