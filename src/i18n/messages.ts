@@ -7,8 +7,8 @@ export const messages = {
   'app.subtitle': { zh: '本地清洗、去重、分析，数据不离开本机', en: 'Clean, dedup and analyse locally; data stays on this machine' },
   'app.language': { zh: '语言', en: 'Language' },
   'app.preview': {
-    zh: '未在 Excel 中运行：这是预览模式，不会读写任何工作簿。',
-    en: 'Not running in Excel: this is a preview and reads or writes no workbook.',
+    zh: '未在 Excel 中运行：预览模式，读写的是左侧打开的文件，下载后才会保存。',
+    en: 'Not running in Excel: this preview works on the file shown beside it; download it to keep the result.',
   },
   'app.steps': { zh: '步骤', en: 'Steps' },
   'app.noWorkbook': {

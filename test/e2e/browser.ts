@@ -97,6 +97,11 @@ export async function launch(locale = 'zh-CN'): Promise<Browser> {
   };
 }
 
+/** Empties the screenshot folder, so what it holds is from the last run only. */
+export function clearArtifacts(): void {
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+}
+
 /** Saves a screenshot as test-artifacts/e2e/<name>.png; returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });

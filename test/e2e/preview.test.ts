@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { OUTPUT_SHEETS, REPORT_SHEET } from '../../src/core/pipeline/steps/output-sheets';
 import { t, type MessageKey } from '../../src/i18n';
 import { REPO_ROOT, itWhen } from '../helpers/cli';
-import { type Browser, type Served, buildAndServe, chromiumPresent, launch, NO_CHROMIUM, screenshot } from './browser';
+import { type Browser, type Served, buildAndServe, chromiumPresent, clearArtifacts, launch, NO_CHROMIUM, screenshot } from './browser';
 
 const it_ = itWhen(chromiumPresent, NO_CHROMIUM);
 const CSV = path.join(REPO_ROOT, 'assets', 'sample', 'customers.csv');
@@ -23,6 +23,7 @@ let reportedCharts = 0;
 
 beforeAll(async () => {
   if (!chromiumPresent) return;
+  clearArtifacts();
   const t0 = Date.now();
   [served, browser] = await Promise.all([buildAndServe(), launch('zh-CN')]);
   timings.buildAndLaunch = (Date.now() - t0) / 1000;
@@ -115,8 +116,8 @@ describe('browser preview', () => {
     await expect(page().getByTestId('row-range').textContent()).resolves.toMatch(/^第 1–100 行，共 [\d,]+ 行$/);
     await sheetTab('CRM客户').click();
 
-    // Tab from the top of the page reaches the toolbar, then the grid (scrollable by arrow keys).
-    await page().evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Tab from the page title reaches the toolbar, then the grid (scrollable by arrow keys).
+    await page().getByRole('heading', { level: 1, name: '客户数据 · 预览（无需 Excel）' }).click();
     const focused: string[] = [];
     for (let i = 0; i < 3; i++) {
       await page().keyboard.press('Tab');
@@ -191,7 +192,7 @@ describe('browser preview', () => {
     try {
       await page().getByRole('button', { name: 'Open file…' }).waitFor();
       await expect(page().getByTestId('row-range').textContent()).resolves.toMatch(/^Rows 1–\d+ of [\d,]+$/);
-      await screenshot(page(), '07-english');
+      await screenshot(page(), '06-english');
     } finally {
       await page().getByRole('complementary').getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     }
@@ -203,7 +204,7 @@ describe('browser preview', () => {
     await grid().getByRole('cell', { name: 'C0001', exact: true }).waitFor();
     await expect(page().getByTestId('file-name').textContent()).resolves.toBe('customers.csv');
     await sheetTab('customers').waitFor();
-    await screenshot(page(), '08-csv-opened');
+    await screenshot(page(), '07-csv-opened');
   });
 
   it_('downloads the CSV as .xlsx', async () => {

@@ -56,3 +56,12 @@ describe('FileWorkbook charts', () => {
     ).rejects.toThrow(/A1/);
   });
 });
+
+describe('FileWorkbook first writes', () => {
+  it('keeps both of two writes that arrive together on a CSV-opened workbook', async () => {
+    const book = await csvBook();
+    await Promise.all([book.setSetting('k', 1), book.writeSheet(segments)]);
+    expect((await book.listSheets()).map((s) => s.name)).toContain('客户分层');
+    expect(await book.getSetting('k')).toBe(1);
+  });
+});

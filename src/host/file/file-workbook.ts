@@ -120,6 +120,7 @@ export class FileWorkbook implements Workbook {
   private book: ExcelJS.Workbook | null;
   private csv: CsvSource | null;
   private plain: PlainBook | null = null;
+  private plainPending: Promise<PlainBook> | null = null;
   private charts: ChartSpec[] = [];
   private settings: Map<string, JsonValue> | null = null;
   private readonly deflater: Deflater | undefined;
@@ -292,12 +293,16 @@ export class FileWorkbook implements Workbook {
   }
 
   /** The CSV as plain data, made on the first write. Its cells stay text (format `@`), as they were read. */
-  private async plainBook(): Promise<PlainBook> {
-    if (this.plain) return this.plain;
-    const csv = this.csv!;
-    this.plain = { sheets: [plainSheetFromCsv(csv.sheet, await this.csvTable())] };
-    this.csv = null;
-    return this.plain;
+  /** The CSV as a writable plain book, made once: concurrent first writes share the same promise, so none is lost. */
+  private plainBook(): Promise<PlainBook> {
+    if (this.plain) return Promise.resolve(this.plain);
+    this.plainPending ??= (async () => {
+      const csv = this.csv!;
+      this.plain = { sheets: [plainSheetFromCsv(csv.sheet, await this.csvTable())] };
+      this.csv = null;
+      return this.plain;
+    })();
+    return this.plainPending;
   }
 
   private loadSettings(): Map<string, JsonValue> {

@@ -134,11 +134,14 @@ class ColumnCells {
   readonly codes: Int32Array;
   /** The style pooled cells are made in: the style of the first one written. */
   usualStyle = -1;
-  /** The length of `<c s="n"` in `usualStyle`: a pooled cell's end starts this far in. */
+  /** The length of `<c s="n"` in `usualStyle`: a pooled cell is this much longer than its end. */
   headLength = 0;
-  /** Per dictionary entry: where its cell starts in the pool (4-aligned, for copying by words), -1 before it is made. */
+  /**
+   * Per dictionary entry, where its bytes start in the pool, -1 before they are made: the whole cell, then its
+   * end alone (each 4-aligned, for copying by words); and the length of the whole cell.
+   */
   readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly lengths: Int32Array;
   pool = new Uint8Array(1 << 12);
   words = new Int32Array(this.pool.buffer);
   private poolEnd = 0;
@@ -161,10 +164,10 @@ class ColumnCells {
     this.codes = column.dict?.codes ?? new Int32Array(0);
     this.entries = column.dict?.entries ?? [];
     this.starts = new Int32Array(this.entries.length).fill(-1);
-    this.ends = new Int32Array(this.entries.length);
+    this.lengths = new Int32Array(this.entries.length);
   }
 
-  /** Makes the pooled cell of dictionary entry `code`, first written in `style`. */
+  /** Makes the pooled bytes of dictionary entry `code`, first written in `style`. */
   make(code: number, style: number): void {
     if (this.usualStyle < 0) {
       this.usualStyle = style;
@@ -172,18 +175,23 @@ class ColumnCells {
     }
     const head = CELL_START[this.usualStyle];
     const tail = cellTail(this.entries[code], this.strings);
-    const end = this.poolEnd + head.length + tail.length;
-    if (end + 4 > this.pool.length) {
-      const pool = new Uint8Array(Math.max(this.pool.length * 2, end + 4));
+    const start = this.poolEnd;
+    const tailStart = (start + head.length + tail.length + 3) & ~3;
+    const end = (tailStart + tail.length + 3) & ~3;
+    if (end > this.pool.length) {
+      const pool = new Uint8Array(Math.max(this.pool.length * 2, end));
       pool.set(this.pool);
       this.pool = pool;
       this.words = new Int32Array(pool.buffer);
     }
-    const p = put(this.pool, this.poolEnd, head);
-    for (let i = 0; i < tail.length; i++) this.pool[p + i] = tail.charCodeAt(i);
-    this.starts[code] = this.poolEnd;
-    this.ends[code] = end;
-    this.poolEnd = (end + 3) & ~3;
+    const pool = this.pool;
+    let p = put(pool, start, head);
+    for (let i = 0; i < tail.length; i++) pool[p++] = tail.charCodeAt(i);
+    p = tailStart;
+    for (let i = 0; i < tail.length; i++) pool[p++] = tail.charCodeAt(i);
+    this.starts[code] = start;
+    this.lengths[code] = head.length + tail.length;
+    this.poolEnd = end;
   }
 
   /** The end of a cell holding `v` (not blank), outside the dictionary. */
@@ -220,16 +228,16 @@ function writeRows(columns: readonly ColumnCells[], r: number, rows: number, out
       const col = columns[c];
       const code = i < col.codes.length ? col.codes[i] : DICT_OUTSIDE;
       const style = col.styles === null ? col.style : (col.styles[i] ?? col.blankStyle);
-      let tail: Uint8Array | null = null;
+      let tail: Uint8Array | null = null; // the cell's end, outside the pool
       let start = 0;
-      let end = 0;
+      let length = 0;
       if (code >= 0) {
         start = col.starts[code];
         if (start < 0) {
           col.make(code, style);
           start = col.starts[code];
         }
-        end = col.ends[code];
+        length = col.lengths[code];
       } else {
         const v = code === DICT_BLANK ? null : col.values[i];
         if (v === null || v === undefined) {
@@ -237,7 +245,7 @@ function writeRows(columns: readonly ColumnCells[], r: number, rows: number, out
           tail = BLANK_END;
         } else tail = col.tailOfValue(v);
       }
-      const room = CELL_ROOM + (tail === null ? end - start : tail.length);
+      const room = CELL_ROOM + (tail === null ? length : tail.length);
       if (p + room > buf.length) {
         out.pos = p;
         out.reserve(room);
@@ -253,20 +261,25 @@ function writeRows(columns: readonly ColumnCells[], r: number, rows: number, out
       }
       const bare = col.index === next; // without `r`
       next = col.index + 1;
-      if (tail === null && bare && style === col.usualStyle) {
-        const words = col.words;
-        for (let k = start >> 2, q = p, last = (end + 3) >> 2; k < last; k++, q += 4) view.setInt32(q, words[k], true);
-        p += end - start;
-        continue;
+      if (tail !== null || !bare || style !== col.usualStyle) {
+        if (bare) p = put(buf, p, CELL_START[style]);
+        else {
+          p = put(buf, p, CELL_REF);
+          p = put(buf, p, col.letters);
+          p = put(buf, p, digits, 0, nd);
+          p = put(buf, p, CELL_REF_END[style]);
+        }
+        if (tail !== null) {
+          p = put(buf, p, tail);
+          continue;
+        }
+        // The pooled end alone: it follows the whole cell, 4-aligned.
+        length -= col.headLength;
+        start = (start + col.headLength + length + 3) & ~3;
       }
-      if (bare) p = put(buf, p, CELL_START[style]);
-      else {
-        p = put(buf, p, CELL_REF);
-        p = put(buf, p, col.letters);
-        p = put(buf, p, digits, 0, nd);
-        p = put(buf, p, CELL_REF_END[style]);
-      }
-      p = tail === null ? put(buf, p, col.pool, start + col.headLength, end) : put(buf, p, tail);
+      const words = col.words;
+      for (let k = start >> 2, q = p, last = (start + length + 3) >> 2; k < last; k++, q += 4) view.setInt32(q, words[k], true);
+      p += length;
     }
     if (rowOpen) p = put(buf, p, ROW_END);
     out.pos = p;
