@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { CsvRow, decodeCsvBytes, detectDelimiter, parseCsv, parseCsvRows } from './csv';
+import { CsvRow, decodeCsvBytes, detectDelimiter, parseCsv, parseCsvRows, parseCsvTable } from './csv';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -152,5 +152,47 @@ describe('parseCsvRows with a column projection', () => {
       ['1', null, '3', null],
       ['5,5', 'six', null, 'eight'],
     ]);
+  });
+});
+
+describe('parseCsvTable', () => {
+  /** A CSV made of the pieces that trip parsers up, repeated values among them, from a fixed seed. */
+  function trickyCsv(seed: number, delimiter: string): string {
+    const pieces = ['a', 'bb', 'a', '', ' ', '长文本长文本', '"q,uo""ted"', '"line\nbreak"', '""', 'x"y', '0123', 'a'];
+    const ends = ['\n', '\r\n', '\r', '\n\n', delimiter + '\n'];
+    let x = seed;
+    const next = (n: number) => {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      return x % n;
+    };
+    let text = '';
+    for (let row = 0; row < 40; row++) {
+      const width = 1 + next(5);
+      text += Array.from({ length: width }, () => pieces[next(pieces.length)]).join(delimiter) + ends[next(ends.length)];
+    }
+    return next(2) ? text : text.slice(0, -1); // with and without a last line break
+  }
+
+  it('reads every row and field as parseCsvRows does, each distinct text of a column one code', async () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      for (const d of [',', ';'] as const) {
+        const text = trickyCsv(seed, d);
+        const rows: CsvRow[] = [];
+        parseCsvRows(text, d, 0, Infinity, rows);
+        while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();
+        const table = await parseCsvTable(text, d);
+        expect(table.rowCount).toBe(rows.length);
+        expect(Array.from(table.widths)).toEqual(rows.map((r) => r.length));
+        expect(await parseCsv(text, d)).toEqual(rows);
+        for (const column of table.columns) expect(new Set(column.texts).size).toBe(column.texts.length);
+      }
+    }
+  });
+
+  it('gives repeated texts one code and empty fields -1', async () => {
+    const table = await parseCsvTable('id,国家\n1,中国\n2,\n3,中国\n"1",中国\n', ',');
+    expect(table.columns.map((c) => c.texts)).toEqual([['id', '1', '2', '3'], ['国家', '中国']]);
+    expect(Array.from(table.columns[0].codes)).toEqual([0, 1, 2, 3, 1]);
+    expect(Array.from(table.columns[1].codes)).toEqual([0, 1, -1, 1, 1]);
   });
 });

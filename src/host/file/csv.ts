@@ -254,20 +254,38 @@ class ColumnBuilder {
     this.codes = new Int32Array(capacity).fill(-1);
   }
 
-  /** The code of text[start, end), which the caller hashed; the text is cut only the first time it is seen. */
-  codeOfRange(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
+  /** The last field looked up, as a run of one value down the column (an order's lines) is common. */
+  private lastStart = -1;
+  private lastLength = -1;
+  private lastCode = -1;
+
+  /** The code of text[start, end); the text is cut only the first time it is seen. */
+  codeOfRange(text: string, start: number, end: number): number {
     const len = end - start;
+    if (len === this.lastLength && sameRange(text, this.lastStart, start, len)) {
+      this.lastStart = start;
+      return this.lastCode;
+    }
+    const hash = hashRange(text, start, end);
+    const mask = this.slots.length - 1;
+    let code: number;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const code = this.slots[slot] - 1;
-      if (code < 0) return this.add(text.slice(start, end), hash, slot, start);
+      code = this.slots[slot] - 1;
+      if (code < 0) {
+        code = this.add(text.slice(start, end), hash, slot, start);
+        break;
+      }
       if (this.hashes[code] !== hash) continue;
       const t = this.texts[code];
       if (t.length !== len) continue;
       // Compared within the file's own text where it can be: faster than with the string cut from it.
       const at = this.places[code];
-      if (at >= 0 ? sameRange(text, at, start, len) : text.startsWith(t, start)) return code;
+      if (at >= 0 ? sameRange(text, at, start, len) : text.startsWith(t, start)) break;
     }
+    this.lastStart = start;
+    this.lastLength = len;
+    this.lastCode = code;
+    return code;
   }
 
   codeOf(s: string): number {
@@ -332,58 +350,46 @@ class TableBuilder {
 
   /**
    * Parses up to `maxRows` rows from `pos`, as parseCsvRows reads them; returns the position after the last.
-   * Fast path: an unquoted line is read in one pass over its characters that finds the delimiters and hashes
-   * each field; a line with a field that opens with a quote goes through parseRow.
+   * Fast path as there: a line with no quote and no stray CR is cut with indexOf (native); any other line goes
+   * through parseRow.
    */
-  parse(text: string, d: number, pos: number, maxRows: number): number {
+  parse(text: string, delimiter: string, pos: number, maxRows: number): number {
     const n = text.length;
+    let nextQuote = -1;
+    let nextCR = -1;
     for (let parsed = 0; pos < n && parsed < maxRows; parsed++) {
       if (this.rowCount === this.capacity) this.grow();
       const r = this.rowCount++;
-      const lineStart = pos;
+      let eol = text.indexOf('\n', pos);
+      if (eol < 0) eol = n;
+      if (nextQuote < pos) nextQuote = indexOrEnd(text, '"', pos);
+      if (nextCR < pos) nextCR = indexOrEnd(text, '\r', pos);
       let c = 0;
-      let start = pos;
-      let hash = 0x811c9dc5;
-      for (;;) {
-        const ch = pos < n ? text.charCodeAt(pos) : 10;
-        if (ch === d || ch === 10 || ch === 13) {
-          if (pos > start) {
-            const b = this.column(c);
-            b.codes[r] = b.codeOfRange(text, start, pos, hash);
+      if (nextQuote >= eol && nextCR >= eol - 1) {
+        const end = nextCR === eol - 1 ? eol - 1 : eol;
+        for (let start = pos; ; c++) {
+          let next = text.indexOf(delimiter, start);
+          if (next < 0 || next > end) next = end;
+          if (next > start) {
+            const column = this.column(c);
+            column.codes[r] = column.codeOfRange(text, start, next);
           }
-          c++;
-          pos++;
-          if (ch !== d) {
-            if (ch === 13 && pos < n && text.charCodeAt(pos) === 10) pos++;
-            break;
-          }
-          start = pos;
-          hash = 0x811c9dc5;
-          if (pos >= n) {
-            c++; // a delimiter ending the text leaves one more, empty field
-            break;
-          }
-        } else if (ch === 34 && pos === start) {
-          c = -1;
-          break;
-        } else {
-          hash = Math.imul(hash ^ ch, 16777619);
-          pos++;
+          if (next >= end) break;
+          start = next + 1;
         }
-      }
-      if (c < 0) {
-        // A quoted field: the character loop reads the line (and any line breaks inside quotes).
+        c++;
+        pos = eol + 1;
+      } else {
         const row = this.quoted;
         row.length = 0;
-        pos = parseRow(text, d, lineStart, row);
-        for (let k = 0; k < row.length; k++) {
-          const v = row[k];
-          const b = this.column(k);
-          b.codes[r] = v === null ? -1 : b.codeOf(v);
+        pos = parseRow(text, delimiter.charCodeAt(0), pos, row);
+        for (; c < row.length; c++) {
+          const v = row[c];
+          const column = this.column(c);
+          column.codes[r] = v === null ? -1 : column.codeOf(v);
         }
-        c = row.length;
       }
-      if (c > 0) this.column(c - 1); // every column a row reaches exists, even if all its fields are empty
+      this.column(c - 1); // every column a row reaches exists, even if all its fields are empty
       this.widths[r] = c === 1 && this.columns[0].codes[r] < 0 ? 0 : c; // an empty line is an empty row
     }
     return Math.min(pos, n);
@@ -425,11 +431,10 @@ class TableBuilder {
  */
 export async function parseCsvTable(text: string, delimiter: CsvDelimiter, opts: ReadOptions = {}): Promise<CsvTable> {
   const builder = new TableBuilder();
-  const d = delimiter.charCodeAt(0);
   let pos = 0;
   while (pos < text.length) {
     opts.signal?.throwIfAborted();
-    pos = builder.parse(text, d, pos, CHUNK_ROWS);
+    pos = builder.parse(text, delimiter, pos, CHUNK_ROWS);
     if (pos < text.length) {
       opts.onProgress?.(builder.rows, Math.round((builder.rows * text.length) / pos));
       await breathe();

@@ -405,6 +405,23 @@ describe('CSV files', () => {
     expect(await sheetXml(out, 1)).not.toMatch(/<f[ >]/);
   });
 
+  it('saves what was written over the CSV\'s own cells, re-runs included (its columns are dictionary-encoded)', async () => {
+    const wb = await openWorkbookFile(write('rerun.csv', '国家,金额(清洗)\n中国,1\n中国,1\n美国,1\n中国,1\n'));
+    const cleaned = { header: '金额(清洗)', headerRow: 1, format: 'number' as const, replaceOwn: true };
+    await wb.writeColumns('rerun', [{ ...cleaned, values: [5, null, 5, 7] }]);
+    await wb.writeColumns('rerun', [{ ...cleaned, values: [null, 6, 6, 7] }]);
+    await wb.writeColumns('rerun', [{ header: '国家', headerRow: 1, values: ['中国', null, 'x', null], replaceOwn: true }]);
+    const out = at('rerun.xlsx');
+    await wb.save(out);
+    expect((await (await openWorkbookFile(out)).readSheet('rerun')).rows).toEqual([
+      ['国家', '金额(清洗)'],
+      ['中国'],
+      [null, 6],
+      ['x', 6],
+      [null, 7],
+    ]);
+  });
+
   it('refuses .xls and unknown files with a clear message', async () => {
     await expect(openWorkbookBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'old.xls')).rejects.toThrow('另存为 .xlsx');
     await expect(openWorkbookBytes(new TextEncoder().encode('hello'), 'a.xlsx')).rejects.toThrow('不是有效的 .xlsx');

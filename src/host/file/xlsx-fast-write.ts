@@ -75,7 +75,12 @@ function cellTail(v: CellValue, strings: SharedStrings): string {
 
 function sharedStringsXml(strings: SharedStrings, out: PartWriter): void {
   out.ascii(`${XML_HEAD}<sst xmlns="${NS_MAIN}" uniqueCount="${strings.texts.length}">`);
-  for (const s of strings.texts) out.text(`<si>${textXml(s)}</si>`);
+  const { texts } = strings;
+  for (let i = 0; i < texts.length; i += 1024) {
+    let xml = ''; // encoded a thousand texts at a time: one encoder call per text costs more than the text
+    for (let k = i; k < Math.min(i + 1024, texts.length); k++) xml += `<si>${textXml(texts[k])}</si>`;
+    out.text(xml);
+  }
   out.ascii('</sst>');
 }
 
@@ -259,7 +264,9 @@ function writeRows(columns: readonly ColumnCells[], r: number, rows: number, out
         p = put(buf, p, digits, 0, nd);
         p = put(buf, p, ROW_START_END);
       }
-      const bare = col.index === next; // without `r`
+      // Without `r`, but for a blank cell and the one after it: exceljs drops an empty cell, and would then place
+      // a cell without `r` after it by the cell before it, or fail when it was the first of its row.
+      const bare = col.index === next && tail !== BLANK_END;
       next = col.index + 1;
       if (tail !== null || !bare || style !== col.usualStyle) {
         if (bare) p = put(buf, p, CELL_START[style]);
@@ -271,6 +278,7 @@ function writeRows(columns: readonly ColumnCells[], r: number, rows: number, out
         }
         if (tail !== null) {
           p = put(buf, p, tail);
+          if (tail === BLANK_END) next = -1;
           continue;
         }
         // The pooled end alone: it follows the whole cell, 4-aligned.

@@ -236,10 +236,10 @@ export function writePlainColumns(sheet: PlainSheet, columns: ColumnWrite[]): vo
 /** Distinct values a column dictionary holds before it is given up on a column that barely repeats (IDs). */
 const DICT_PROBE = 4096;
 
-/** The codes of a column's rows up to `rows`, for a dictionary made afresh: blank or outside for rows already there. */
-function freshCodes(values: readonly CellValue[], rows: number): Int32Array {
-  const codes = new Int32Array(Math.max(rows, values.length)).fill(DICT_BLANK);
-  for (let r = 0; r < values.length; r++) if (hasValue(values[r])) codes[r] = DICT_OUTSIDE;
+/** Codes for `rows` rows of a column getting a fresh dictionary: its first `filled` values are outside it or blank. */
+function freshCodes(values: readonly CellValue[], filled: number, rows: number): Int32Array {
+  const codes = new Int32Array(Math.max(rows, filled)).fill(DICT_BLANK);
+  for (let r = 0; r < filled; r++) if (hasValue(values[r])) codes[r] = DICT_OUTSIDE;
   return codes;
 }
 
@@ -249,21 +249,32 @@ function freshCodes(values: readonly CellValue[], rows: number): Int32Array {
  * column is dictionary-encoded (ColumnDict) unless it barely repeats.
  */
 function writeColumnValues(sheet: PlainSheet, col: number, firstRow: number, values: readonly CellValue[], format?: CellFormat): void {
-  const styles = rowStyles(sheet, col, firstRow - 1 + values.length);
+  const end = firstRow - 1 + values.length;
+  const styles = rowStyles(sheet, col, end);
   const column = columnFor(sheet, col);
-  const out = column.values;
-  for (let r = out.length; r < firstRow - 1; r++) out[r] = null;
-  const codes = freshCodes(out, firstRow - 1 + values.length);
+  const filled = column.values.length;
+  let out = column.values;
+  if (filled < end) {
+    out = new Array<CellValue>(end); // made whole at once: half a million rows appended one by one regrow it often
+    for (let r = 0; r < filled; r++) out[r] = column.values[r];
+    column.values = out;
+  }
+  for (let r = filled; r < firstRow - 1; r++) out[r] = null;
+  const codes = freshCodes(out, filled, end);
   const entries: CellValue[] = [];
   const formats: (CellFormat | undefined)[] = [];
   let codeOf: Map<CellValue, number> | null = new Map();
   let previous: CellValue;
   let previousCode = DICT_OUTSIDE;
+  // A row's new style, worked out again only when its old style or its format differs from the row before's.
+  let lastStyle = -1;
+  let lastFormat: CellFormat | undefined;
+  let lastStyled = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const r = firstRow - 1 + i;
     if (v === null || v === undefined) {
-      if (r >= out.length) out[r] = null;
+      if (r >= filled) out[r] = null;
       continue;
     }
     let code = v === previous ? previousCode : codeOf?.get(v);
@@ -287,7 +298,14 @@ function writeColumnValues(sheet: PlainSheet, col: number, firstRow: number, val
     previousCode = code;
     out[r] = entries[code];
     codes[r] = code;
-    styles[r] = withFormat(styles[r], formats[code]);
+    const style = styles[r];
+    const entryFormat = formats[code];
+    if (style !== lastStyle || entryFormat !== lastFormat) {
+      lastStyle = style;
+      lastFormat = entryFormat;
+      lastStyled = withFormat(style, entryFormat);
+    }
+    styles[r] = lastStyled;
   }
   column.dict = { codes, entries };
 }
