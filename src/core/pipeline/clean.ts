@@ -64,9 +64,9 @@ export class CleanError extends Error {
  * Which normalizer reads a mapped column: the field's kind, except that a 客户名称 column holding company names
  * (a B2B sheet) is read as companies.
  */
-function normalizerKind(m: ColumnMapping): FieldKind {
+export function normalizerKind(m: Pick<ColumnMapping, 'fieldId' | 'valueKind'>): FieldKind {
   if (m.fieldId === 'customerName' && m.valueKind === 'company') return 'company';
-  const kind = fieldById(m.fieldId as string)?.kind;
+  const kind = m.fieldId ? fieldById(m.fieldId)?.kind : undefined;
   switch (kind) {
     case 'number':
       return 'amount';
@@ -92,7 +92,8 @@ function applyOverrides(mapping: ColumnMapping[], overrides: Record<string, stri
   });
 }
 
-function isoToDate(iso: string): Date {
+/** A `YYYY-MM-DD` as the Date hosts write as a date cell (UTC midnight, see host/workbook.ts). */
+export function isoToDate(iso: string): Date {
   return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
 }
 

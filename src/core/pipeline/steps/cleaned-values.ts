@@ -4,22 +4,10 @@
  * minus the 未填写 filler.
  */
 import { CellValue } from '../../cell';
-import { ColumnMapping, fieldById } from '../../fields';
-import { FieldKind, normalizeColumn } from '../../normalize';
+import { isoToDate, normalizerKind } from '../clean';
+import { ColumnMapping } from '../../fields';
+import { normalizeColumn } from '../../normalize';
 import type { NormalizedRegion } from '../../normalize/region';
-
-/** The normalizer a mapped column goes through (as pipeline/clean.ts reads it). */
-export function normalizerKindOf(m: Pick<ColumnMapping, 'fieldId' | 'valueKind'>): FieldKind {
-  if (m.fieldId === 'customerName' && m.valueKind === 'company') return 'company';
-  const kind = m.fieldId ? fieldById(m.fieldId)?.kind : undefined;
-  if (kind === 'number') return 'amount';
-  if (kind === undefined || kind === 'id' || kind === 'category') return 'text';
-  return kind;
-}
-
-function isoToDate(iso: string): Date {
-  return new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
-}
 
 export interface CleanedColumn {
   values: CellValue[];
@@ -29,7 +17,7 @@ export interface CleanedColumn {
 }
 
 export function cleanedColumn(m: Pick<ColumnMapping, 'fieldId' | 'valueKind'>, values: readonly CellValue[]): CleanedColumn {
-  const kind = normalizerKindOf(m);
+  const kind = normalizerKind(m);
   const results = normalizeColumn(kind, values);
   const out: CleanedColumn = {
     values: results.map((r, i) => {
