@@ -7,7 +7,7 @@
 import { CellValue, cellToText, isBlank } from '../../core/cell';
 import { CellFormat, ColumnWrite, SheetData, SheetSpec } from '../workbook';
 import type { CsvTable } from './csv';
-import { TypedCell, typedCell } from './xlsx-cell';
+import { typedCell } from './xlsx-cell';
 import { planSheet, sheetWidths, tableColumnNames } from './xlsx-sheet-plan';
 import { FontKind, PLAIN_STYLE, styleCode, withFont, withFormat } from './xlsx-styles';
 

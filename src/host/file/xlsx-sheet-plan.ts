@@ -2,10 +2,10 @@
  * The host-neutral part of writing a SheetSpec, shared by both writers: name checks, table names, table column
  * names and column widths.
  */
-import { CellValue, cellToText } from '../../core/cell';
+import { CellValue } from '../../core/cell';
 import { uniqueHeaders } from '../../core/table';
 import { SheetSpec, TableBlock, sheetNameProblem, tableNameProblem } from '../workbook';
-import { hasTime } from './xlsx-cell';
+import { columnWidthsOf } from '../column-widths';
 
 /**
  * Checks that `spec` may be written into a workbook holding `sheetNames` and returns the name of each table block.
@@ -75,40 +75,7 @@ export function tableColumnNames(header: readonly CellValue[]): string[] {
   });
 }
 
-function displayWidth(v: CellValue): number {
-  if (v instanceof Date) return hasTime(v) ? 19 : 10;
-  if (typeof v === 'number') return Math.min(String(Math.round(v * 100) / 100).length + 3, 20);
-  const s = cellToText(v);
-  let w = 0;
-  for (let i = 0; i < s.length && w < 80; i++) w += s.charCodeAt(i) > 0x2e80 ? 2 : 1;
-  return w;
-}
-
-const WIDTH_SAMPLE_ROWS = 2000;
-
-/** Column widths from the table and kv blocks (titles overflow into their neighbours and do not count). */
-function estimateWidths(spec: SheetSpec): number[] {
-  const widths: number[] = [];
-  const see = (col: number, v: CellValue, extra = 0) => {
-    widths[col - 1] = Math.max(widths[col - 1] ?? 0, displayWidth(v) + extra);
-  };
-  for (const b of spec.blocks) {
-    if (b.kind === 'table') {
-      b.header.forEach((h, j) => see(b.at[1] + j, h, 4)); // room for the filter button
-      for (const row of b.rows.slice(0, WIDTH_SAMPLE_ROWS)) row.forEach((v, j) => see(b.at[1] + j, v));
-    } else if (b.kind === 'kv') {
-      for (const [label, value] of b.pairs) {
-        see(b.at[1], label);
-        see(b.at[1] + 1, value);
-      }
-    }
-  }
-  return Array.from(widths, (w) => Math.min(Math.max((w ?? 0) + 2, 8), 60));
-}
-
-/** Widths from column A: the spec's own, else estimated from the content; undefined leaves Excel's default. */
-export function sheetWidths(spec: SheetSpec): (number | undefined)[] {
-  const estimated = estimateWidths(spec);
-  const n = Math.max(estimated.length, spec.columnWidths?.length ?? 0);
-  return Array.from({ length: n }, (_, c) => spec.columnWidths?.[c] ?? estimated[c]);
+/** Widths from column A: the spec's own, else estimated from the content (host/column-widths, as the Office host). */
+export function sheetWidths(spec: SheetSpec): number[] {
+  return columnWidthsOf(spec);
 }
