@@ -209,7 +209,7 @@ describe('files', () => {
     expectError(await clean(file('photo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]))), /不支持的文件类型“photo\.png”/);
     expectError(await clean(file('notes.xlsx', '这不是工作簿')), /“notes\.xlsx”不是有效的 \.xlsx 文件/);
     const zip = zipSync({ 'readme.txt': new TextEncoder().encode('not a workbook') });
-    expectError(await clean(file('archive.xlsx', zip)), /archive\.xlsx 中没有含数据的工作表/);
+    expectError(await clean(file('archive.xlsx', zip)), /无法读取工作簿“archive\.xlsx”：不是有效的 \.xlsx 文件：缺少 xl\/workbook\.xml/);
   });
 
   it('a missing file, a folder, and an output that is not .xlsx', async () => {

@@ -7,6 +7,7 @@
  * fflate for the whole package.
  */
 import { inflateSync, unzipSync, zipSync } from 'fflate';
+import { Deflater, ZipEntry, zipArchive } from './zip';
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -85,11 +86,24 @@ function entryData(e: Entry): Uint8Array {
   return e.method === 0 ? data.slice() : inflateSync(data);
 }
 
+/** An original entry as the archive writer takes it: its data still compressed. */
+function rawEntry(e: Entry): ZipEntry {
+  const start = 30 + u16(e.local, 26) + u16(e.local, 28);
+  return {
+    name: e.name,
+    chunks: [e.local.subarray(start, start + e.compressedSize)],
+    crc: u32(e.central, 16),
+    size: u32(e.central, 24),
+    method: e.method === 0 ? 0 : 8,
+  };
+}
+
 export class ZipPackage {
   private readonly original = new Map<string, Entry>();
   private readonly written = new Map<string, Uint8Array>();
   private readonly cache = new Map<string, Uint8Array>();
   private readonly order: string[] = [];
+  private readonly removed = new Set<string>();
 
   constructor(zip: Uint8Array) {
     const entries = readEntries(zip);
@@ -114,6 +128,7 @@ export class ZipPackage {
   }
 
   read(name: string): Uint8Array | undefined {
+    if (this.removed.has(name)) return undefined;
     const w = this.written.get(name) ?? this.cache.get(name);
     if (w) return w;
     const e = this.original.get(name);
@@ -123,8 +138,50 @@ export class ZipPackage {
     return data;
   }
 
+  /** A package over the same original bytes with none of this one's writes. */
+  clone(): ZipPackage {
+    const copy = Object.create(ZipPackage.prototype) as ZipPackage;
+    Object.assign(copy, {
+      original: this.original,
+      written: new Map(this.written),
+      cache: this.cache,
+      order: [...this.order],
+      removed: new Set(this.removed),
+    });
+    return copy;
+  }
+
+  /** Drops a part from the package (a no-op for a name it does not hold). */
+  remove(name: string): void {
+    this.written.delete(name);
+    if (this.original.has(name)) this.removed.add(name);
+    const at = this.order.indexOf(name);
+    if (at >= 0) this.order.splice(at, 1);
+  }
+
+  /**
+   * The archive with `fresh` parts (already deflated, e.g. a sheet streamed through zlib) in place of parts of
+   * the same name or added at the end; other written parts deflated with `deflater`, the rest copied compressed.
+   */
+  async archive(fresh: ZipEntry[], deflater: Deflater): Promise<Uint8Array> {
+    const byName = new Map(fresh.map((e) => [e.name, e]));
+    const names = [...this.order, ...fresh.map((e) => e.name).filter((n) => !this.order.includes(n))];
+    const entries: ZipEntry[] = [];
+    for (const name of names) {
+      const e = byName.get(name);
+      const data = this.written.get(name);
+      if (e) entries.push(e);
+      else if (data) {
+        const sink = deflater();
+        await sink.write(data);
+        entries.push({ name, ...(await sink.end()), size: data.length });
+      } else entries.push(rawEntry(this.original.get(name)!));
+    }
+    return zipArchive(entries);
+  }
+
   write(name: string, data: Uint8Array): void {
-    if (!this.original.has(name) && !this.written.has(name)) this.order.push(name);
+    if (this.removed.delete(name) || (!this.original.has(name) && !this.written.has(name))) this.order.push(name);
     this.written.set(name, data);
     this.cache.delete(name);
   }

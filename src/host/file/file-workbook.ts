@@ -2,14 +2,12 @@
  * The file host: a Workbook over .xlsx or .csv bytes, for the CLI, the browser preview and the tests. Runs in Node
  * and in browsers (no fs here; node.ts adds opening and saving by path).
  *
- * .xlsx goes through exceljs: maintained, and it reads and writes what we must keep intact or produce — cell
- * types, styles and number formats, merges, Excel tables, frozen panes. (Known exceljs limits: charts and pivot
- * tables of the original file are not carried into the saved copy.) exceljs is loaded only for .xlsx inputs.
- * CSV uses our own parser (csv.ts); once something is written it becomes a plain-data workbook (xlsx-plain.ts)
- * saved by our streaming writer (xlsx-fast-write.ts): a CSV has no styles to keep, and exceljs needs minutes and
- * gigabytes to save 500,000 rows.
+ * Both kinds are held as plain data (xlsx-plain.ts): cell values in column arrays. An .xlsx is read from its
+ * package (xlsx-package-read.ts) and saved by copying every part nothing was written to and patching the rest
+ * (xlsx-package-write.ts), so the user's sheets keep their styles, formulas, tables and pictures. A CSV is read
+ * by our parser (csv.ts) and saved by the streaming writer (xlsx-fast-write.ts). Neither goes through exceljs,
+ * which holds an object per cell: gigabytes and minutes for a workbook of a few hundred thousand rows.
  */
-import type * as ExcelJS from 'exceljs';
 import type {
   ColumnWrite,
   JsonValue,
@@ -24,6 +22,7 @@ import { writePlainBook } from './xlsx-fast-write';
 import {
   PlainBook,
   PlainSheet,
+  cellValue,
   plainExtent,
   plainSheetFromCsv,
   readPlainSheet,
@@ -31,15 +30,12 @@ import {
   writePlainSettings,
   writePlainSheet,
 } from './xlsx-plain';
-import type { Deflater } from './zip';
+import { PackageBook, readPackageBook } from './xlsx-package-read';
+import { writePackageBook } from './xlsx-package-write';
+import { Deflater, fflateDeflater } from './zip';
 import { addChartsToXlsx } from './xlsx-charts';
 import { ChartSpec, chartSpecProblems } from '../../core/report/chart-spec';
-
-/** exceljs and our code over it, loaded on first use: CSV work never needs them (and exceljs takes a while to load). */
-async function exceljsModules() {
-  const [lib, read, write] = await Promise.all([import('exceljs'), import('./xlsx-read'), import('./xlsx-write')]);
-  return { ExcelJS: lib, ...read, ...write };
-}
+import { cellToText } from '../../core/cell';
 
 /** Where the host keeps settings: a very hidden sheet, so they travel with the saved file. */
 export const SETTINGS_SHEET = '_kehu_settings';
@@ -57,7 +53,7 @@ interface CsvSource {
 
 export interface LoadedWorkbook {
   origin: WorkbookOrigin;
-  book: ExcelJS.Workbook | null;
+  pkg: PackageBook | null;
   csv: CsvSource | null;
 }
 
@@ -82,14 +78,11 @@ export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string): Pr
     throw new Error(`“${fileName}”是旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx 后再试 (.xls or encrypted workbook: save it as .xlsx)`);
   }
   if (isZip) {
-    const { ExcelJS } = await exceljsModules();
-    const book = new ExcelJS.Workbook();
     try {
-      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+      return { origin: { kind: 'xlsx' }, pkg: readPackageBook(bytes), csv: null };
     } catch (e) {
       throw new Error(`无法读取工作簿“${fileName}”：${(e as Error).message} (cannot read the .xlsx file)`);
     }
-    return { origin: { kind: 'xlsx' }, book, csv: null };
   }
   if (ext === 'xlsx' || ext === 'xlsm') {
     throw new Error(`“${fileName}”不是有效的 .xlsx 文件 (not a valid .xlsx file)`);
@@ -101,7 +94,7 @@ export async function loadWorkbookBytes(bytes: Uint8Array, fileName: string): Pr
   const delimiter = detectDelimiter(text);
   return {
     origin: { kind: 'csv', encoding, delimiter },
-    book: null,
+    pkg: null,
     csv: { sheet: sheetNameForFile(fileName), text, delimiter, table: null, rows: null },
   };
 }
@@ -112,12 +105,12 @@ export interface FileWorkbookOptions {
 }
 
 /**
- * One of three states: an .xlsx held by exceljs (`book`); a CSV as read (`csv`), before anything is written; or
- * a CSV that was written to, held as plain data (`plain`).
+ * One of two states: a CSV as read (`csv`), before anything is written; or plain data (`plain`): an .xlsx from
+ * the start (with its package, `pkg`), a CSV from its first write.
  */
 export class FileWorkbook implements Workbook {
   readonly origin: WorkbookOrigin;
-  private book: ExcelJS.Workbook | null;
+  private readonly pkg: PackageBook | null;
   private csv: CsvSource | null;
   private plain: PlainBook | null = null;
   private plainPending: Promise<PlainBook> | null = null;
@@ -127,8 +120,9 @@ export class FileWorkbook implements Workbook {
 
   constructor(loaded: LoadedWorkbook, opts: FileWorkbookOptions = {}) {
     this.origin = loaded.origin;
-    this.book = loaded.book;
+    this.pkg = loaded.pkg;
     this.csv = loaded.csv;
+    if (loaded.pkg) this.plain = { sheets: [...loaded.pkg.sheets] };
     this.deflater = opts.deflater;
   }
 
@@ -138,16 +132,9 @@ export class FileWorkbook implements Workbook {
       const columnCount = table.widths.reduce((m, w) => Math.max(m, w), 0);
       return [{ name: this.csv.sheet, rowCount: table.rowCount, columnCount }];
     }
-    if (this.plain) {
-      return this.plainUserSheets().map((s) => {
-        const { firstRow, lastRow, lastCol } = plainExtent(s);
-        return { name: s.name, rowCount: lastRow === 0 ? 0 : lastRow - firstRow + 1, columnCount: lastCol };
-      });
-    }
-    const { usedExtent } = await exceljsModules();
-    return this.userSheets().map((ws) => {
-      const { firstRow, lastRow, lastCol } = usedExtent(ws);
-      return { name: ws.name, rowCount: lastRow === 0 ? 0 : lastRow - firstRow + 1, columnCount: lastCol };
+    return this.plainUserSheets().map((s) => {
+      const { firstRow, lastRow, lastCol } = plainExtent(s);
+      return { name: s.name, rowCount: lastRow === 0 ? 0 : lastRow - firstRow + 1, columnCount: lastCol };
     });
   }
 
@@ -157,22 +144,13 @@ export class FileWorkbook implements Workbook {
       const rows = await this.csvRows(opts);
       return { name, rows, firstRow: 1, merges: [], formulas: 0 };
     }
-    if (this.plain) {
-      opts.signal?.throwIfAborted();
-      const data = readPlainSheet(this.plainSheet(name));
-      opts.onProgress?.(data.rows.length, data.rows.length);
-      return data;
-    }
-    const { readWorksheet } = await exceljsModules();
-    return readWorksheet(this.sheet(name), opts);
+    opts.signal?.throwIfAborted();
+    const data = readPlainSheet(this.plainSheet(name));
+    opts.onProgress?.(data.rows.length, data.rows.length);
+    return data;
   }
 
   async writeColumns(sheet: string, columns: ColumnWrite[]): Promise<void> {
-    if (this.book) {
-      const { writeColumnsTo } = await exceljsModules();
-      writeColumnsTo(this.sheet(sheet), columns);
-      return;
-    }
     await this.plainBook();
     writePlainColumns(this.plainSheet(sheet), columns);
   }
@@ -180,11 +158,6 @@ export class FileWorkbook implements Workbook {
   async writeSheet(spec: SheetSpec): Promise<void> {
     // A replaced sheet loses the charts drawn on its old cells; the step that replaces it adds them again.
     if (spec.replace) this.charts = this.charts.filter((c) => c.sheet !== spec.name);
-    if (this.book) {
-      const { writeSheetTo } = await exceljsModules();
-      writeSheetTo(this.book, spec, [SETTINGS_SHEET]);
-      return;
-    }
     writePlainSheet(await this.plainBook(), spec, [SETTINGS_SHEET]);
   }
 
@@ -192,19 +165,12 @@ export class FileWorkbook implements Workbook {
   async deleteSheet(name: string): Promise<void> {
     if (name === SETTINGS_SHEET) return;
     if (this.csv && name !== this.csv.sheet) return;
-    const lastVisible = () => new Error(`不能删除最后一个可见的工作表“${name}” (cannot delete the last visible sheet)`);
-    if (this.book) {
-      const book = this.book;
-      const ws = this.userSheets().find((s) => s.name === name);
-      if (!ws) return;
-      if (book.worksheets.filter((s) => s !== ws && s.state === 'visible').length === 0) throw lastVisible();
-      book.removeWorksheet(ws.id);
-      return;
-    }
     const plain = await this.plainBook();
     const sheet = this.plainUserSheets().find((s) => s.name === name);
     if (!sheet) return;
-    if (plain.sheets.filter((s) => s !== sheet && s.state === 'visible').length === 0) throw lastVisible();
+    if (plain.sheets.filter((s) => s !== sheet && s.state === 'visible').length === 0) {
+      throw new Error(`不能删除最后一个可见的工作表“${name}” (cannot delete the last visible sheet)`);
+    }
     plain.sheets.splice(plain.sheets.indexOf(sheet), 1);
   }
 
@@ -224,14 +190,7 @@ export class FileWorkbook implements Workbook {
       for (let i = 0; i < text.length; i += CELL_TEXT_MAX) cells.push(text.slice(i, i + CELL_TEXT_MAX));
       rows.push(cells);
     }
-    if (!this.book) {
-      writePlainSettings(await this.plainBook(), SETTINGS_SHEET, rows);
-      return;
-    }
-    const book = this.book;
-    const old = book.getWorksheet(SETTINGS_SHEET);
-    if (old) book.removeWorksheet(old.id);
-    book.addWorksheet(SETTINGS_SHEET, { state: 'veryHidden' }).addRows(rows);
+    writePlainSettings(await this.plainBook(), SETTINGS_SHEET, rows);
   }
 
   /** The workbook as .xlsx bytes: original sheets as they were, plus what was written. */
@@ -249,27 +208,16 @@ export class FileWorkbook implements Workbook {
   }
 
   async toBytes(): Promise<Uint8Array> {
-    let bytes: Uint8Array;
-    if (!this.book) bytes = await writePlainBook(await this.plainBook(), this.deflater);
-    else {
-      const out = await this.book.xlsx.writeBuffer();
-      bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
-    }
+    const plain = await this.plainBook();
+    const bytes = this.pkg
+      ? await writePackageBook(this.pkg, plain.sheets, this.deflater ?? fflateDeflater(1))
+      : await writePlainBook(plain, this.deflater);
     return this.charts.length ? addChartsToXlsx(bytes, this.charts) : bytes;
   }
 
-  private userSheets(): ExcelJS.Worksheet[] {
-    return this.book ? this.book.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET) : [];
-  }
-
-  private sheet(name: string): ExcelJS.Worksheet {
-    const ws = this.userSheets().find((s) => s.name === name);
-    if (!ws) throw notFound(name);
-    return ws;
-  }
-
+  /** The sheets a user works with: not the settings sheet, not chart or macro sheets. */
   private plainUserSheets(): PlainSheet[] {
-    return this.plain ? this.plain.sheets.filter((s) => s.name !== SETTINGS_SHEET) : [];
+    return this.plain ? this.plain.sheets.filter((s) => s.name !== SETTINGS_SHEET && s.source?.worksheet !== false) : [];
   }
 
   private plainSheet(name: string): PlainSheet {
@@ -308,17 +256,22 @@ export class FileWorkbook implements Workbook {
   private loadSettings(): Map<string, JsonValue> {
     if (this.settings) return this.settings;
     const settings = new Map<string, JsonValue>();
-    const ws = this.book?.getWorksheet(SETTINGS_SHEET);
-    ws?.eachRow((row) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => (typeof v === 'string' ? v : ''));
-      const [key, ...chunks] = values;
-      if (!key) return;
+    const sheet = this.plain?.sheets.find((s) => s.name === SETTINGS_SHEET);
+    const { lastRow, lastCol } = sheet ? plainExtent(sheet) : { lastRow: 0, lastCol: 0 };
+    for (let r = 1; sheet && r <= lastRow; r++) {
+      const key = cellValue(sheet, r, 1);
+      if (typeof key !== 'string' || key === '') continue;
+      let text = '';
+      for (let c = 2; c <= lastCol; c++) {
+        const v = cellValue(sheet, r, c);
+        text += v === null || v === undefined ? '' : cellToText(v);
+      }
       try {
-        settings.set(key, JSON.parse(chunks.join('')) as JsonValue);
+        settings.set(key, JSON.parse(text) as JsonValue);
       } catch {
         // A hand-edited, broken setting is ignored rather than failing the whole workbook.
       }
-    });
+    }
     this.settings = settings;
     return settings;
   }

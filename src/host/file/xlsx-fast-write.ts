@@ -17,16 +17,34 @@ const CT = 'application/vnd.openxmlformats-officedocument';
 
 const encoder = new TextEncoder();
 
-/** `<c s="n"` for each style code (style 0 is the default and left out), and its end after `<c r="A1`. */
-const CELL_START = Array.from({ length: 256 }, (_, i) => encoder.encode(i === 0 ? '<c' : `<c s="${i}"`));
-const CELL_REF_END = Array.from({ length: 256 }, (_, i) => encoder.encode(i === 0 ? '"' : `" s="${i}"`));
+/**
+ * Per style code, `<c s="n"` and the end of `<c r="A1` with its style, where n is the code's cell format (xf)
+ * index in styles.xml; xf 0, the workbook's default, is left out.
+ */
+export interface StyleTags {
+  xf(code: number): number;
+  start: Uint8Array[];
+  refEnd: Uint8Array[];
+}
+
+export function styleTags(xf: (code: number) => number): StyleTags {
+  const ids = Array.from({ length: 256 }, (_, code) => xf(code));
+  return {
+    xf: (code) => ids[code],
+    start: ids.map((i) => encoder.encode(i === 0 ? '<c' : `<c s="${i}"`)),
+    refEnd: ids.map((i) => encoder.encode(i === 0 ? '"' : `" s="${i}"`)),
+  };
+}
+
+/** The plain writer's own styles.xml (xlsx-styles.ts) lists the style codes in order. */
+const PLAIN_TAGS = styleTags((code) => code);
 const CELL_REF = encoder.encode('<c r="');
 const ROW_START = encoder.encode('<row r="');
 const ROW_START_END = encoder.encode('">');
 const ROW_END = encoder.encode('</row>');
 const BLANK_END = encoder.encode('/>');
 
-async function writePart(deflater: Deflater, name: string, produce: (out: PartWriter) => Promise<void> | void): Promise<ZipEntry> {
+export async function writePart(deflater: Deflater, name: string, produce: (out: PartWriter) => Promise<void> | void): Promise<ZipEntry> {
   const out = new PartWriter(name, deflater());
   await produce(out);
   return out.end();
@@ -42,14 +60,17 @@ function textXml(s: string): string {
  * column beside each original), so a cell holds an index and each text is escaped and written once: the sheet
  * XML is about half the size of inline strings, and so is the work of encoding and compressing it.
  */
-class SharedStrings {
+export class SharedStrings {
   private readonly index = new Map<string, number>();
   readonly texts: string[] = [];
+
+  /** `base`: how many strings the table already holds (a package's own), the new ones numbered after them. */
+  constructor(private readonly base = 0) {}
 
   of(s: string): number {
     let i = this.index.get(s);
     if (i === undefined) {
-      i = this.texts.length;
+      i = this.base + this.texts.length;
       this.index.set(s, i);
       this.texts.push(s);
     }
@@ -58,7 +79,7 @@ class SharedStrings {
 }
 
 /** A non-blank cell's end after `<c` and its attributes: its type, value and end tag. */
-function cellTail(v: CellValue, strings: SharedStrings): string {
+export function cellTail(v: CellValue, strings: SharedStrings): string {
   switch (typeof v) {
     case 'string':
       return ` t="s"><v>${strings.of(v)}</v></c>`;
@@ -73,14 +94,19 @@ function cellTail(v: CellValue, strings: SharedStrings): string {
   return ` t="s"><v>${strings.of(cellToText(v))}</v></c>`;
 }
 
-function sharedStringsXml(strings: SharedStrings, out: PartWriter): void {
-  out.ascii(`${XML_HEAD}<sst xmlns="${NS_MAIN}" uniqueCount="${strings.texts.length}">`);
+/** The `<si>` items of the strings, into `out`. */
+export function sharedStringItems(strings: SharedStrings, out: PartWriter): void {
   const { texts } = strings;
   for (let i = 0; i < texts.length; i += 1024) {
     let xml = ''; // encoded a thousand texts at a time: one encoder call per text costs more than the text
     for (let k = i; k < Math.min(i + 1024, texts.length); k++) xml += `<si>${textXml(texts[k])}</si>`;
     out.text(xml);
   }
+}
+
+function sharedStringsXml(strings: SharedStrings, out: PartWriter): void {
+  out.ascii(`${XML_HEAD}<sst xmlns="${NS_MAIN}" uniqueCount="${strings.texts.length}">`);
+  sharedStringItems(strings, out);
   out.ascii('</sst>');
 }
 
@@ -94,7 +120,7 @@ function paneXml(freeze: { rows: number; cols: number }): string {
   );
 }
 
-function colsXml(sheet: PlainSheet): string {
+function colsXml(sheet: PlainSheet, tags: StyleTags): string {
   const n = Math.max(sheet.widths.length, sheet.columnStyles.length);
   let xml = '';
   for (let c = 1; c <= n; c++) {
@@ -103,7 +129,7 @@ function colsXml(sheet: PlainSheet): string {
     if (width === undefined && !style) continue;
     xml +=
       `<col min="${c}" max="${c}" width="${width ?? DEFAULT_COLUMN_WIDTH}"` +
-      `${width !== undefined ? ' customWidth="1"' : ''}${style ? ` style="${style}"` : ''}/>`;
+      `${width !== undefined ? ' customWidth="1"' : ''}${style && tags.xf(style) ? ` style="${tags.xf(style)}"` : ''}/>`;
   }
   return xml === '' ? '' : `<cols>${xml}</cols>`;
 }
@@ -160,6 +186,7 @@ class ColumnCells {
     readonly index: number,
     blankStyle: number,
     private readonly strings: SharedStrings,
+    private readonly tags: StyleTags,
   ) {
     this.letters = asciiBytes(columnLetters(index + 1));
     this.values = column.values;
@@ -176,9 +203,9 @@ class ColumnCells {
   make(code: number, style: number): void {
     if (this.usualStyle < 0) {
       this.usualStyle = style;
-      this.headLength = CELL_START[style].length;
+      this.headLength = this.tags.start[style].length;
     }
-    const head = CELL_START[this.usualStyle];
+    const head = this.tags.start[this.usualStyle];
     const tail = cellTail(this.entries[code], this.strings);
     const start = this.poolEnd;
     const tailStart = (start + head.length + tail.length + 3) & ~3;
@@ -217,7 +244,7 @@ const CELL_ROOM = 64;
  * next row to write. The hot loop of the writer: bytes are copied straight into the writer's buffer, a pooled
  * cell four bytes at a time (its last word may write up to 3 bytes past it, which the next cell overwrites).
  */
-function writeRows(columns: readonly ColumnCells[], r: number, rows: number, out: PartWriter): number {
+function writeRows(columns: readonly ColumnCells[], r: number, rows: number, out: PartWriter, tags: StyleTags): number {
   const digits = new Uint8Array(16);
   let buf = out.buffer;
   let view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -269,12 +296,12 @@ function writeRows(columns: readonly ColumnCells[], r: number, rows: number, out
       const bare = col.index === next && tail !== BLANK_END;
       next = col.index + 1;
       if (tail !== null || !bare || style !== col.usualStyle) {
-        if (bare) p = put(buf, p, CELL_START[style]);
+        if (bare) p = put(buf, p, tags.start[style]);
         else {
           p = put(buf, p, CELL_REF);
           p = put(buf, p, col.letters);
           p = put(buf, p, digits, 0, nd);
-          p = put(buf, p, CELL_REF_END[style]);
+          p = put(buf, p, tags.refEnd[style]);
         }
         if (tail !== null) {
           p = put(buf, p, tail);
@@ -297,21 +324,28 @@ function writeRows(columns: readonly ColumnCells[], r: number, rows: number, out
 }
 
 /** The sheet part. Its body is ASCII only (texts live in the shared string table), so it is written as bytes. */
-async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: string[], strings: SharedStrings, out: PartWriter): Promise<void> {
+export async function sheetXml(
+  sheet: PlainSheet,
+  selected: boolean,
+  tableRelIds: string[],
+  strings: SharedStrings,
+  out: PartWriter,
+  tags: StyleTags = PLAIN_TAGS,
+): Promise<void> {
   const { lastRow, lastCol } = plainExtent(sheet);
   out.text(
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
       `<dimension ref="${lastRow === 0 ? 'A1' : rangeRef(1, 1, lastRow, lastCol)}"/>` +
       `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>${sheet.freeze ? paneXml(sheet.freeze) : ''}</sheetView></sheetViews>` +
-      `<sheetFormatPr defaultRowHeight="15"/>${colsXml(sheet)}<sheetData>`,
+      `<sheetFormatPr defaultRowHeight="15"/>${colsXml(sheet, tags)}<sheetData>`,
   );
   const columns: ColumnCells[] = [];
   sheet.columns.forEach((column, i) => {
-    if (column) columns.push(new ColumnCells(column, i, sheet.columnStyles[i] ?? 0, strings));
+    if (column) columns.push(new ColumnCells(column, i, sheet.columnStyles[i] ?? 0, strings, tags));
   });
   const rows = columns.reduce((m, c) => Math.max(m, c.values.length), 0);
   for (let r = 1; r <= rows; ) {
-    r = writeRows(columns, r, rows, out);
+    r = writeRows(columns, r, rows, out, tags);
     if (out.full) await out.drain();
   }
   out.ascii(
@@ -323,7 +357,7 @@ async function sheetXml(sheet: PlainSheet, selected: boolean, tableRelIds: strin
   );
 }
 
-function tableXml(t: PlainTable, id: number): string {
+export function tableXml(t: PlainTable, id: number): string {
   const ref = rangeRef(t.row, t.col, t.lastRow, t.col + t.columns.length - 1);
   const name = escapeAttr(t.name);
   return (
@@ -334,7 +368,7 @@ function tableXml(t: PlainTable, id: number): string {
   );
 }
 
-function relsXml(rels: [id: string, type: string, target: string][]): string {
+export function relsXml(rels: [id: string, type: string, target: string][]): string {
   return (
     `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
     rels.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`).join('') +

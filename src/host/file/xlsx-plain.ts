@@ -47,9 +47,30 @@ export interface PlainTable {
   style: string;
 }
 
+/**
+ * Where a sheet read from an .xlsx package came from. Saving copies its part as it was, unless columns were
+ * written to it: then those columns are written anew into a copy of its part (xlsx-package-write.ts).
+ */
+export interface SheetSource {
+  /** Its `<sheet …/>` element in the workbook part, as it was. */
+  element: string;
+  /** Its part, e.g. xl/worksheets/sheet1.xml ('' when the package lacks it). */
+  part: string;
+  /** False for chart sheets, dialog and macro sheets: kept in the file, never listed or read. */
+  worksheet: boolean;
+  merges: string[];
+  formulas: number;
+  /** Names of the Excel tables on it, which new tables must not take. */
+  tableNames: string[];
+  /** 1-based columns written since it was read. */
+  written: Set<number>;
+}
+
 export interface PlainSheet {
   name: string;
-  state: 'visible' | 'veryHidden';
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** Set for a sheet read from an .xlsx package (see SheetSource); its cells' styles are not held here. */
+  source?: SheetSource;
   /** columns[c - 1] is column c. */
   columns: (PlainColumn | undefined)[];
   /** The style of a column's cells that were never written (CSV columns are text). */
@@ -172,7 +193,7 @@ export function readPlainSheet(sheet: PlainSheet): SheetData {
     while (out.length > 0 && out[out.length - 1] === null) out.pop();
     rows.push(out);
   }
-  return { name: sheet.name, rows, firstRow, merges: [], formulas: 0 };
+  return { name: sheet.name, rows, firstRow, merges: sheet.source?.merges ?? [], formulas: sheet.source?.formulas ?? 0 };
 }
 
 function columnHasValues(sheet: PlainSheet, col: number): boolean {
@@ -228,6 +249,7 @@ export function writePlainColumns(sheet: PlainSheet, columns: ColumnWrite[]): vo
     lastCol = Math.max(lastCol, target);
     lastRow = Math.max(lastRow, col.headerRow + col.values.length);
 
+    sheet.source?.written.add(target);
     writeCell(sheet, col.headerRow, target, col.header, undefined, 'bold');
     writeColumnValues(sheet, target, col.headerRow + 1, col.values, col.format);
   }
@@ -311,7 +333,7 @@ function writeColumnValues(sheet: PlainSheet, col: number, firstRow: number, val
 }
 
 function tableNamesOf(book: PlainBook, except?: PlainSheet): string[] {
-  return book.sheets.filter((s) => s !== except).flatMap((s) => s.tables.map((t) => t.name));
+  return book.sheets.filter((s) => s !== except).flatMap((s) => [...s.tables.map((t) => t.name), ...(s.source?.tableNames ?? [])]);
 }
 
 /** Adds the sheet `spec` describes, with the rules of xlsx-write.ts writeSheetTo (replace in place, names checked). */

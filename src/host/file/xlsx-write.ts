@@ -15,6 +15,39 @@ function patchStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
 }
 
 /**
+ * Makes cells with equal styles share one frozen style object; run just before exceljs saves. exceljs finds a
+ * cell's style id by object identity and renders every object it has not seen to XML, and each cell that
+ * getCell creates or a write restyles has an object of its own: saving a 20,000-customer workbook after the
+ * pipeline spent 40 of its 45 s there. Frozen, so code that sets `cell.numFmt` (a mutation, in exceljs) on a
+ * shared style fails loudly instead of restyling every cell that shares it.
+ */
+export function shareStyles(book: ExcelJS.Workbook): void {
+  const byKey = new Map<string, Partial<ExcelJS.Style>>();
+  // A Map, not a WeakMap: V8's garbage collector slows to a crawl over a WeakMap of a million live keys.
+  const seen = new Map<object, Partial<ExcelJS.Style>>();
+  const empty: Partial<ExcelJS.Style> = Object.freeze({});
+  for (const ws of book.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const style = cell.style as Partial<ExcelJS.Style> | undefined;
+        if (!style) return;
+        let shared = seen.get(style);
+        if (!shared) {
+          if (Object.keys(style).length === 0) shared = empty;
+          else {
+            const key = JSON.stringify(style);
+            shared = byKey.get(key);
+            if (!shared) byKey.set(key, (shared = Object.freeze(style)));
+          }
+          seen.set(style, shared);
+        }
+        if (shared !== style) cell.style = shared;
+      });
+    });
+  }
+}
+
+/**
  * Writes one value keeping its type (see typedCell). Strings are always text: exceljs writes them as shared
  * strings, never as formulas.
  */

@@ -26,6 +26,8 @@ export interface ZipEntry {
   crc: number;
   /** Uncompressed size in bytes. */
   size: number;
+  /** 8 (deflate, the default) or 0 (stored: `chunks` are the bytes themselves). */
+  method?: 0 | 8;
 }
 
 /** Splits a whole gzip member (as chunks) into its raw deflate data and CRC-32. */
@@ -94,7 +96,7 @@ export function zipArchive(entries: ZipEntry[]): Uint8Array {
     }
     view.setUint16(p, 20, true); // version needed
     view.setUint16(p + 2, 0x0800, true); // UTF-8 names
-    view.setUint16(p + 4, 8, true); // deflate
+    view.setUint16(p + 4, e.method ?? 8, true);
     view.setUint16(p + 6, 0, true);
     view.setUint16(p + 8, 0x21, true);
     view.setUint32(p + 10, e.crc, true);
