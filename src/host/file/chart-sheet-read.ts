@@ -47,12 +47,19 @@ function attr(attrs: string, name: string): string | undefined {
   return m ? decodeXmlText(m[2] ?? m[3]) : undefined;
 }
 
+const PHONETIC_RUN = new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g');
+const TEXT_RUN = new RegExp(`<${P}t(?:\\s[^>]*)?>([\\s\\S]*?)</${P}t>`, 'g');
+/** A plain item, `<t>text</t>`, the usual case: no regex needed. */
+const PLAIN_ITEM = new RegExp(`^<(${P})t(?:\\s[^>]*)?>([^<]*)</(${P})t>$`);
+
 /** The text of a rich or plain string item (`<si>` / `<is>`): its `<t>` runs, without phonetic (`<rPh>`) runs. */
-function richText(inner: string): string {
-  const noPhonetic = inner.replace(new RegExp(`<${P}rPh\\b[\\s\\S]*?</${P}rPh>`, 'g'), '');
+export function richText(inner: string): string {
+  const plain = PLAIN_ITEM.exec(inner);
+  if (plain) return decodeXmlText(plain[2]);
+  const noPhonetic = inner.replace(PHONETIC_RUN, '');
   let out = '';
-  const re = new RegExp(`<${P}t(?:\\s[^>]*)?>([\\s\\S]*?)</${P}t>`, 'g');
-  for (let m = re.exec(noPhonetic); m; m = re.exec(noPhonetic)) out += decodeXmlText(m[1]);
+  TEXT_RUN.lastIndex = 0;
+  for (let m = TEXT_RUN.exec(noPhonetic); m; m = TEXT_RUN.exec(noPhonetic)) out += decodeXmlText(m[1]);
   return out;
 }
 

@@ -1,6 +1,6 @@
 /**
- * What a written cell holds and which number format it gets, decided once for both writers (exceljs for .xlsx
- * inputs, the plain model for CSV inputs), so the two paths type cells the same way.
+ * What a written cell holds and which number format it gets: one rule for every cell the file host writes
+ * (xlsx-plain.ts), whatever the workbook was read from.
  */
 import { CellValue, cellToText, isCellError } from '../../core/cell';
 import { CellFormat, textNeedsTextFormat } from '../workbook';

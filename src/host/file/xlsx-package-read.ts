@@ -12,7 +12,7 @@
 import { CellValue } from '../../core/cell';
 import { PlainSheet, SheetSource, newPlainSheet } from './xlsx-plain';
 import { Relationship, readRelationships, readText, resolveTarget, workbookPart } from './chart-package';
-import { decodeXmlText, readCellFormats, readSharedStrings } from './chart-sheet-read';
+import { decodeXmlText, readCellFormats, readSharedStrings, richText } from './chart-sheet-read';
 import { ZipPackage } from './chart-zip';
 import { columnIndex } from './chart-a1';
 
@@ -75,12 +75,7 @@ function prefixOf(xml: string): string {
 
 /** One cell's text content: its `<v>`, or its inline string's `<t>` runs. */
 function innerText(inner: string, p: string, inline: boolean): string | null {
-  if (inline) {
-    let out = '';
-    const re = new RegExp(`<${p}t(?:\\s[^>]*)?>([\\s\\S]*?)</${p}t>|<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, 'g');
-    for (let m = re.exec(inner); m; m = re.exec(inner)) if (m[1] !== undefined) out += decodeXmlText(m[1]);
-    return out;
-  }
+  if (inline) return richText(inner);
   const open = inner.indexOf(`<${p}v`);
   if (open < 0) return null;
   const start = inner.indexOf('>', open);

@@ -2,7 +2,8 @@
  * A workbook held as plain data: what a CSV input becomes once something is written to it. It keeps exactly
  * what the Workbook port can write (typed values, one of a fixed set of styles per cell, tables, frozen panes,
  * widths, a very hidden settings sheet) in columns of plain arrays, so 500,000-row sheets stay cheap, and
- * xlsx-fast-write.ts turns it into .xlsx bytes. It follows the same rules as the exceljs writer (xlsx-write.ts).
+ * xlsx-fast-write.ts turns it into .xlsx bytes. Sheets read from an .xlsx package are held the same way, with
+ * their source (SheetSource), and saved by xlsx-package-write.ts.
  */
 import { CellValue, cellToText, isBlank } from '../../core/cell';
 import { CellFormat, ColumnWrite, SheetData, SheetSpec } from '../workbook';
@@ -150,7 +151,7 @@ function setCell(sheet: PlainSheet, row: number, col: number, value: CellValue, 
   if (column.styles !== style) rowStyles(sheet, col, row)[row - 1] = style;
 }
 
-/** Writes one value the way xlsx-write.ts writeCell does: typed, its format set, the rest of its style kept. */
+/** Writes one value typed (xlsx-cell.ts), its format set, the rest of its style kept. */
 function writeCell(sheet: PlainSheet, row: number, col: number, v: CellValue, format?: CellFormat, font?: FontKind): void {
   const t = typedCell(v, format);
   let style = withFormat(cellStyle(sheet, row, col), t.format);
@@ -162,7 +163,7 @@ function hasValue(v: CellValue): boolean {
   return v !== null && v !== undefined;
 }
 
-/** Rows and columns that hold a value, as xlsx-read.ts usedExtent counts them. */
+/** Rows and columns that hold a value; cells with only a style do not count. */
 export function plainExtent(sheet: PlainSheet): { firstRow: number; lastRow: number; lastCol: number } {
   let firstRow = 0;
   let lastRow = 0;
@@ -208,7 +209,7 @@ function findHeader(sheet: PlainSheet, headerRow: number, lastCol: number, match
   return 0;
 }
 
-/** See ColumnWrite and xlsx-write.ts writeColumnsTo, whose placement rules this follows. */
+/** Places and writes new columns by the rules ColumnWrite describes: never over a cell that holds a value. */
 export function writePlainColumns(sheet: PlainSheet, columns: ColumnWrite[]): void {
   let { lastRow, lastCol } = plainExtent(sheet);
   const afterAnchor = new Map<string, number>();
@@ -336,7 +337,10 @@ function tableNamesOf(book: PlainBook, except?: PlainSheet): string[] {
   return book.sheets.filter((s) => s !== except).flatMap((s) => [...s.tables.map((t) => t.name), ...(s.source?.tableNames ?? [])]);
 }
 
-/** Adds the sheet `spec` describes, with the rules of xlsx-write.ts writeSheetTo (replace in place, names checked). */
+/**
+ * Adds the sheet `spec` describes. An existing sheet of that name is an error unless `spec.replace`, which puts
+ * the new sheet in the old one's place. `reserved` are names the host keeps for itself.
+ */
 export function writePlainSheet(book: PlainBook, spec: SheetSpec, reserved: readonly string[] = []): void {
   const old = book.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase());
   const { tableNames } = planSheet(
