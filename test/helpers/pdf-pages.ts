@@ -78,12 +78,15 @@ export function pageStats(page: PageImage, colours: string[] = [], tolerance = 1
   const { rgb } = page;
   let chromatic = 0;
   let inked = 0;
+  // Comparisons rather than Math.min/max: inside jest's sandbox those calls make this loop ~15 times slower.
   for (let o = 0; o + 2 < rgb.length; o += 3) {
     const r = rgb[o];
     const g = rgb[o + 1];
     const b = rgb[o + 2];
-    if (Math.min(r, g, b) < 230) inked++;
-    if (Math.max(r, g, b) - Math.min(r, g, b) <= 60) continue;
+    const lo = r < g ? (r < b ? r : b) : g < b ? g : b;
+    const hi = r > g ? (r > b ? r : b) : g > b ? g : b;
+    if (lo < 230) inked++;
+    if (hi - lo <= 60) continue;
     chromatic++;
     for (let k = 0; k < targets.length; k++) {
       const t = targets[k];
