@@ -230,12 +230,31 @@ describe('OfficeWorkbook on the strict fake', () => {
     await expect(wb.readSheet(SETTINGS_SHEET)).rejects.toThrow(/找不到工作表/);
   });
 
-  it('degrades on older Excel: no suspensions or frozen panes, funnel becomes a bar chart', async () => {
+  it('colours a heat-map table body with a colour scale', async () => {
+    const { fake, wb } = setup();
+    const grid = { kind: 'table' as const, at: [3, 2] as [number, number], header: ['星期', '0时', '1时'], rows: [['周一', 1, 5], ['周二', 0, 9]], heatMap: true };
+    await wb.writeSheet({ name: '报告', blocks: [grid, { ...grid, at: [8, 2], heatMap: undefined }] });
+    const formats = fake.sheet('报告').conditionalFormats;
+    expect(formats).toHaveLength(1);
+    // The body's numbers only: C4:D5 (not the header row, not the weekday column).
+    expect(formats[0]).toMatchObject({ type: 'ColorScale', box: { r0: 3, c0: 2, r1: 4, c1: 3 } });
+    expect(formats[0].criteria).toMatchObject({ minimum: { type: 'LowestValue' }, maximum: { type: 'HighestValue' } });
+  });
+
+  it('degrades on older Excel: no suspensions, frozen panes or heat maps, funnel becomes a bar chart', async () => {
     const { fake, wb } = setup({ excelApi: '1.5' });
     fake.addSheet('数据', [['阶段', '人数'], ['访问', 100], ['下单', 10]]);
-    await wb.writeSheet({ name: '报告', freeze: { rows: 1, cols: 1 }, blocks: [{ kind: 'kv', at: [1, 1], pairs: [['行数', 3]] }] });
+    await wb.writeSheet({
+      name: '报告',
+      freeze: { rows: 1, cols: 1 },
+      blocks: [
+        { kind: 'kv', at: [1, 1], pairs: [['行数', 3]] },
+        { kind: 'table', at: [3, 1], header: ['星期', '0时'], rows: [['周一', 1]], heatMap: true },
+      ],
+    });
     expect(fake.stats.calcSuspends + fake.stats.screenSuspends).toBe(0);
     expect(fake.sheet('报告').freeze).toEqual({ rows: 0, cols: 0 });
+    expect(fake.sheet('报告').conditionalFormats).toEqual([]);
     await wb.addChart({ sheet: '数据', kind: 'funnel', title: '漏斗', dataRange: 'A1:B3', seriesBy: 'columns', anchor: 'D2' });
     expect(fake.sheet('数据').charts[0]).toMatchObject({ type: 'BarClustered', seriesBy: 'Columns' });
 

@@ -216,8 +216,9 @@ function numericCells(files: Files, sheetPart: string): Map<string, string> {
  * only they point to (tables) and their content types are removed. The full output prints as ~2,800 pages and
  * takes LibreOffice 100 s or more of CPU here, nearly all of it the input's own data sheets and the per-customer
  * tag table; the sheets kept (the report sheets this test is about and every sheet a chart is on or reads from)
- * stay byte for byte as the CLI wrote them. Defined names (print areas) are dropped: they would point at removed
- * sheets or at shifted sheet indexes, and they only change pagination, which nothing here depends on.
+ * stay as the CLI wrote them but for their conditional formats (the weekday × hour heat map), whose colours
+ * would be taken for a chart's. Defined names (print areas) are dropped: they would point at removed sheets or at
+ * shifted sheet indexes, and they only change pagination, which nothing here depends on.
  */
 function withOnlySheets(files: Files, keep: Set<string>): Files {
   const out: Files = { ...files };
@@ -227,6 +228,9 @@ function withOnlySheets(files: Files, keep: Set<string>): Files {
     .replace(/<definedNames>[\s\S]*?<\/definedNames>/, '')
     .replace(/\s(activeTab|firstSheet)="\d+"/g, '');
   let relsXml = text(files, bookRels);
+  for (const sheet of sheetsOf(files).filter((s) => keep.has(s.name))) {
+    out[sheet.part] = strToU8(text(files, sheet.part).replace(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g, ''));
+  }
   for (const sheet of sheetsOf(files).filter((s) => !keep.has(s.name))) {
     for (const rel of relsOf(files, sheet.part)) if (!rel.external) delete out[rel.target];
     delete out[sheet.part];

@@ -93,6 +93,11 @@ export interface TableBlock {
   name?: string;
   /** Excel table style, e.g. `TableStyleMedium2` (the default). */
   style?: string;
+  /**
+   * Colours the body's numbers (every column but the first) from white to blue by value, as a heat map: a
+   * conditional-format colour scale, so Excel recolours when the numbers change.
+   */
+  heatMap?: boolean;
 }
 
 export interface KvBlock {

@@ -525,6 +525,9 @@ export class FRange extends ClientObject<RangeRef> {
   get format(): FRangeFormat {
     return (this.formatProxy ??= new FRangeFormat(this));
   }
+  get conditionalFormats(): FConditionalFormats {
+    return new FConditionalFormats(this);
+  }
 
   private derived(make: (m: RangeRef) => RangeRef | null, nullable = false): FRange {
     return new FRange(this.ctx, { resolve: () => make(this.m()), nullable });
@@ -619,6 +622,45 @@ export class FRange extends ClientObject<RangeRef> {
   /** Internal: the bound model, for collections that take a Range argument. */
   ref(): RangeRef {
     return this.m();
+  }
+}
+
+/** range.conditionalFormats (ExcelApi 1.6): `add` of a colour scale and its criteria, which is what Kehu uses. */
+export class FConditionalFormats {
+  constructor(private readonly range: FRange) {}
+  add(type: string): { colorScale: { criteria: unknown } } {
+    const ctx = this.range.ctx;
+    const entry: { type: string; criteria?: unknown } = { type };
+    ctx.enqueue({
+      request: 0,
+      run: () => {
+        ctx.requireApi('1.6', 'conditionalFormats');
+        if (type !== 'ColorScale') throw new Error(`excel-fake: conditional format ${type} is not modelled`);
+        const m = this.range.ref();
+        m.sheet.conditionalFormats.push(Object.assign(entry, { box: { ...m.box } }));
+      },
+    });
+    return {
+      colorScale: {
+        set criteria(c: unknown) {
+          ctx.enqueue({
+            request: 0,
+            run: () => {
+              const k = c as Record<string, { type?: string; color?: string } | undefined>;
+              for (const key of ['minimum', 'maximum']) {
+                if (!k[key]?.type || !/^#[0-9A-F]{6}$/i.test(k[key]!.color ?? '')) {
+                  throw officeError('InvalidArgument', `The colour scale's ${key} needs a type and a #RRGGBB colour.`);
+                }
+              }
+              entry.criteria = c;
+            },
+          });
+        },
+        get criteria(): unknown {
+          throw officeError('PropertyNotLoaded', "The property 'criteria' is not available.");
+        },
+      },
+    };
   }
 }
 

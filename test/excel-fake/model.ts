@@ -161,6 +161,8 @@ export class SheetModel {
   tables: TableModel[] = [];
   charts: ChartModel[] = [];
   merges: Box[] = [];
+  /** Conditional formats as added: the range, the type, and a colour scale's criteria once set. */
+  conditionalFormats: { box: Box; type: string; criteria?: unknown }[] = [];
 
   constructor(
     public name: string,

@@ -18,6 +18,8 @@ export interface ChartSection {
   formats?: (CellFormat | undefined)[];
   /** A line under the title (how the figures were made). */
   note?: string;
+  /** Colour the table as a heat map (see TableBlock.heatMap): for a grid of counts drawn as no chart. */
+  heatMap?: boolean;
 }
 
 /** Rows each section takes: a 288-pt chart is about 20 rows of 15 pt, plus the title and a gap. */
@@ -47,6 +49,7 @@ export function reportSheet(name: string, title: string, sections: readonly Char
       formats: s.formats,
       name: `KehuReport_${s.id}`,
       style: 'TableStyleLight9',
+      ...(s.heatMap ? { heatMap: true } : {}),
     });
     const last = top + s.rows.length;
     if (s.kind && s.rows.length > 0) {

@@ -350,11 +350,23 @@ export async function sheetXml(
   }
   out.ascii(
     '</sheetData>' +
+      heatMapsXml(sheet.heatMaps) +
       (tableRelIds.length > 0
         ? `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`
         : '') +
       '</worksheet>',
   );
+}
+
+/** Two-colour scales, white for the lowest value to blue for the highest (Excel's own "white - blue" scale). */
+function heatMapsXml(ranges: readonly string[]): string {
+  return ranges
+    .map(
+      (ref, i) =>
+        `<conditionalFormatting sqref="${ref}"><cfRule type="colorScale" priority="${i + 1}"><colorScale>` +
+        '<cfvo type="min"/><cfvo type="max"/><color rgb="FFFCFCFF"/><color rgb="FF5A8AC6"/></colorScale></cfRule></conditionalFormatting>',
+    )
+    .join('');
 }
 
 export function tableXml(t: PlainTable, id: number): string {

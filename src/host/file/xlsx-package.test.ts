@@ -85,6 +85,20 @@ describe('saving an .xlsx', () => {
     expect(report.getTables()).toHaveLength(1);
   });
 
+  it('colours a heat-map table with a colour scale over its numbers, on both writers', async () => {
+    const spec: SheetSpec = {
+      name: '热力',
+      blocks: [{ kind: 'table', at: [2, 1], header: ['星期', '0时', '1时'], rows: [['周一', 1, 5], ['周二', 0, 9]], heatMap: true }],
+    };
+    for (const [bytes, name] of [[await userWorkbook(), 'user.xlsx'], [new TextEncoder().encode('a,b\n1,2\n'), 'in.csv']] as const) {
+      const wb = await openWorkbookBytes(bytes, name);
+      await wb.writeSheet(spec);
+      const book = await exceljsRead(await wb.toBytes());
+      const cf = (book.getWorksheet('热力')! as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+      expect([name, cf.map((c) => [c.ref, c.rules.map((r) => r.type)])]).toEqual([name, [['B3:C4', ['colorScale']]]]);
+    }
+  });
+
   it('writes columns into a sheet keeping its styles, formula, merge, table, note, validation and formatting', async () => {
     const wb = await openWorkbookBytes(await userWorkbook(), 'user.xlsx');
     await wb.writeColumns('客户', [

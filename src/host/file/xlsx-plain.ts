@@ -9,6 +9,7 @@ import { CellValue, cellToText, isBlank } from '../../core/cell';
 import { CellFormat, ColumnWrite, SheetData, SheetSpec } from '../workbook';
 import type { CsvTable } from './csv';
 import { typedCell } from './xlsx-cell';
+import { rangeRef } from './xlsx-xml';
 import { planSheet, sheetWidths, tableColumnNames } from './xlsx-sheet-plan';
 import { FontKind, PLAIN_STYLE, styleCode, withFont, withFormat } from './xlsx-styles';
 
@@ -79,6 +80,8 @@ export interface PlainSheet {
   widths: (number | undefined)[];
   freeze?: { rows: number; cols: number };
   tables: PlainTable[];
+  /** Ranges (A1) coloured as heat maps: see TableBlock.heatMap. */
+  heatMaps: string[];
 }
 
 export interface PlainBook {
@@ -86,7 +89,7 @@ export interface PlainBook {
 }
 
 export function newPlainSheet(name: string, state: PlainSheet['state'] = 'visible'): PlainSheet {
-  return { name, state, columns: [], columnStyles: [], widths: [], tables: [] };
+  return { name, state, columns: [], columnStyles: [], widths: [], tables: [], heatMaps: [] };
 }
 
 /** A CSV as a sheet: every cell text, with the text format so Excel keeps `00123` as typed. */
@@ -370,6 +373,7 @@ export function writePlainSheet(book: PlainBook, spec: SheetSpec, reserved: read
       // An Excel table needs at least one data row; a header-only table gets one blank row.
       const lastRow = r0 + Math.max(b.rows.length, 1);
       sheet.tables.push({ name: tableNames.get(b)!, row: r0, lastRow, col: c0, columns: header, style: b.style ?? 'TableStyleMedium2' });
+      if (b.heatMap && b.rows.length > 0 && header.length > 1) sheet.heatMaps.push(rangeRef(r0 + 1, c0 + 1, r0 + b.rows.length, c0 + header.length - 1));
     }
   }
   sheet.widths = sheetWidths(spec);

@@ -16,6 +16,8 @@ export interface Features {
   suspendCalculation: boolean;
   /** ExcelApi 1.9: application.suspendScreenUpdatingUntilNextSync. */
   suspendScreen: boolean;
+  /** ExcelApi 1.6: range.conditionalFormats (the heat map's colour scale). */
+  conditionalFormats: boolean;
   /** ExcelApi 1.7: worksheet.freezePanes; chart series chartType. */
   freezePanes: boolean;
   seriesChartType: boolean;
@@ -44,6 +46,7 @@ export function featuresOf(isSetSupported: IsSetSupported): Features {
   return {
     suspendCalculation: api('1.6'),
     suspendScreen: api('1.9'),
+    conditionalFormats: api('1.6'),
     freezePanes: api('1.7'),
     seriesChartType: api('1.7'),
     axisGroup: api('1.8'),

@@ -439,6 +439,14 @@ export class OfficeWorkbook implements Workbook {
         const table = sheet.tables.add(sheet.getRange(a1(r, c, 1 + Math.max(b.rows.length, 1), b.header.length)), true);
         table.name = tableNames.get(b)!;
         table.style = b.style ?? 'TableStyleMedium2';
+        if (b.heatMap && env.features.conditionalFormats && b.rows.length > 0 && b.header.length > 1) {
+          const body = sheet.getRange(a1(r + 1, c + 1, b.rows.length, b.header.length - 1));
+          const scale = body.conditionalFormats.add('ColorScale' as Excel.ConditionalFormatType);
+          scale.colorScale.criteria = {
+            minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: '#FCFCFF' },
+            maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: '#5A8AC6' },
+          };
+        }
       }
     }
     columnWidthsOf(spec).forEach((w, c) => {

@@ -1,7 +1,7 @@
 /**
  * The 报告 step: the figures behind each chart the settings ask for — customer classes, industries, the ABC
  * Pareto curve, active and high-value customers over the last 12 months, the funnel, and interactions by weekday
- * and hour (a table: heat-map colouring needs conditional formats the SheetSpec does not have yet) — written on
+ * and hour (a table coloured as a heat map) — written on
  * the 报告 sheet, each with a native chart over its cells where the host can draw one.
  */
 import { CellValue } from '../../cell';
@@ -156,6 +156,7 @@ function weekdayHourSection(a: Analysis, locale: Locale): Section {
     id: 'weekdayHour',
     title: say(locale, '互动时间分布（星期 × 小时，次数）', 'Interactions by weekday and hour'),
     kind: null,
+    heatMap: true,
     header: [say(locale, '星期', 'Weekday'), ...Array.from({ length: 24 }, (_, h) => `${h}${say(locale, '时', 'h')}`)],
     rows: grid.map((row, d) => [names[d], ...row]),
     formats: [undefined, ...Array<'integer'>(24).fill('integer')],
