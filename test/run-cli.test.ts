@@ -123,8 +123,30 @@ describe('kehu run assets/sample-crm.xlsx', () => {
     const input = await loadBook(SAMPLE_CRM);
     const output = await loadBook(out);
     const names = output.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
-    expect(names).toEqual([...input.worksheets.map((w) => w.name), ...OUTPUTS.slice(0, 4), '同期群留存', '销售漏斗', '报告']);
+    expect(names).toEqual([...input.worksheets.map((w) => w.name), ...OUTPUTS.slice(0, 4), '同期群留存', '销售漏斗', '地区产品交叉表', '报告']);
     expect(chartsIn(out)).toHaveLength(5);
+
+    // The cross tab counts the customers of 客户标签 who have a preferred product, by province (else region).
+    const tags = sheetOf(output, '客户标签');
+    const header = rowValues(tags, 1);
+    const [provinceCol, regionCol, productCol] = ['省份', '地区', '偏好产品'].map((h) => header.indexOf(h));
+    const byProvince = new Map<string, number>();
+    for (let r = 2; r <= tags.rowCount; r++) {
+      const row = rowValues(tags, r);
+      if (typeof row[productCol] !== 'string' || row[productCol] === '') continue;
+      const place = [row[provinceCol], row[regionCol]].find((v) => typeof v === 'string' && v !== '');
+      const province = (place as string | undefined) ?? '未填写';
+      byProvince.set(province, (byProvince.get(province) ?? 0) + 1);
+    }
+    const tab = sheetOf(output, '地区产品交叉表');
+    const tabHeader = rowValues(tab, 2);
+    const totalCol = tabHeader.indexOf('合计');
+    const tabRows = new Map<string, number>();
+    for (let r = 3; r <= tab.rowCount; r++) tabRows.set(String(rowValues(tab, r)[0]), rowValues(tab, r)[totalCol] as number);
+    const buyers = [...byProvince.values()].reduce((a, b) => a + b, 0);
+    expect(buyers).toBeGreaterThan(1000);
+    expect(tabRows.get('合计')).toBe(buyers);
+    for (const [province, n] of [...byProvince].sort((a, b) => b[1] - a[1]).slice(0, 5)) expect([province, tabRows.get(province)]).toEqual([province, n]);
     for (const ws of input.worksheets) {
       const copy = sheetOf(output, ws.name);
       const width = ws.columnCount;

@@ -6,12 +6,11 @@
 import * as path from 'path';
 import { CellValue } from '../core/cell';
 import { cohortAnalysis } from '../core/analysis/cohort';
-import { crossTab } from '../core/analysis/crosstab';
 import { isoToDay } from '../core/analysis/dates';
 import { buildFunnel } from '../core/analysis/funnel';
 import { buildUnifiedView, SourceTable, sourceTable, UnifiedView } from '../core/analysis/unified-view';
 import { detectHeaderRow, detectSheetRole, mapHeaders } from '../core/fields';
-import { ANALYSIS_SHEET_NAMES, analysisSheets, ExtraColumn } from '../core/report/analysis-sheets';
+import { ANALYSIS_SHEET_NAMES, analysisSheets, ExtraColumn, regionProductCrossTab } from '../core/report/analysis-sheets';
 import type { Locale } from '../core/report/quality-sheet';
 import { tableFromRows } from '../core/table';
 import type { Workbook } from '../host/workbook';
@@ -75,15 +74,7 @@ export async function analyzeWorkbook(book: Workbook, opts: AnalyzeWorkbookOptio
   const facts = view.facts;
   const cohorts = facts && facts.orders.count > 0 ? cohortAnalysis(facts.customers.length, facts.orders) : null;
   const funnel = funnelOf(view, sources.master?.source, sources.behaviour?.source);
-  const hasRegion = view.fields.some((f) => f.id === 'region' || f.id === 'province');
-  const hasProduct = view.fields.some((f) => f.id === 'preferredProduct') && view.rows.some((r) => r.preferredProduct);
-  const tab = hasRegion && hasProduct
-    ? crossTab(
-        view.rows.map((r) => ((r.province ?? r.region) as string | null) ?? null),
-        view.rows.map((r) => (r.preferredProduct as string | null) ?? null),
-        { maxCols: 15, maxRows: 40 },
-      )
-    : null;
+  const tab = regionProductCrossTab(view);
   const sheets = analysisSheets({ view, cohorts, funnel, crossTab: tab, locale: opts.locale, extraColumns: opts.extraColumns?.(view) });
   for (const spec of sheets) await book.writeSheet(spec);
   const sheetsRead: Partial<Record<Role, string>> = {};

@@ -158,6 +158,7 @@ export const messages = {
   'report.sheet.tags': { zh: '客户标签', en: 'Tags' },
   'report.sheet.cohorts': { zh: '同期群留存', en: 'Cohorts' },
   'report.sheet.funnel': { zh: '转化漏斗', en: 'Funnel' },
+  'report.sheet.crossTab': { zh: '地区 × 产品交叉表', en: 'Region × product' },
   'report.chart.segments': { zh: '客户分群图', en: 'Segments chart' },
   'report.chart.industry': { zh: '行业分布图', en: 'Industry chart' },
   'report.chart.abcPareto': { zh: 'ABC 帕累托图', en: 'ABC Pareto chart' },

@@ -32,7 +32,7 @@ export interface SourceSetting {
   mapping: Record<string, string | null>;
 }
 
-export type ReportSheetId = 'quality' | 'duplicates' | 'segments' | 'tags' | 'cohorts' | 'funnel';
+export type ReportSheetId = 'quality' | 'duplicates' | 'segments' | 'tags' | 'cohorts' | 'funnel' | 'crossTab';
 export type ReportChartId = 'segments' | 'industry' | 'abcPareto' | 'monthlyTrend' | 'weekdayHour' | 'funnel';
 
 export interface PipelineSettings {

@@ -7,7 +7,7 @@
 import { CellValue } from '../cell';
 import { excludedTotal, EXCLUSION_LABELS, OrderExclusions } from '../analysis/orders';
 import type { CohortResult } from '../analysis/cohort';
-import type { CrossTab } from '../analysis/crosstab';
+import { CrossTab, crossTab } from '../analysis/crosstab';
 import type { FunnelResult } from '../analysis/funnel';
 import { LIFECYCLE_STAGES } from '../analysis/lifecycle';
 import { RFM_CLASSES_CN, RFM_SEGMENTS } from '../analysis/rfm';
@@ -191,6 +191,21 @@ export function crossTabSheetSpec(t: CrossTab, title: string, rowTitle = '地区
       },
     ],
   };
+}
+
+/**
+ * Customers who bought, by province (or region) and preferred product, the 15 largest products and 40 largest
+ * regions kept; null when the view has no region or no customer with a preferred product.
+ */
+export function regionProductCrossTab(view: UnifiedView): CrossTab | null {
+  const hasRegion = view.fields.some((f) => f.id === 'region' || f.id === 'province');
+  const buyers = view.rows.filter((r) => typeof r.preferredProduct === 'string' && r.preferredProduct !== '');
+  if (!hasRegion || buyers.length === 0) return null;
+  return crossTab(
+    buyers.map((r) => ((r.province ?? r.region) as string | null) ?? null),
+    buyers.map((r) => r.preferredProduct as string),
+    { maxCols: 15, maxRows: 40 },
+  );
 }
 
 /** Every sheet the inputs allow, in writing order. */

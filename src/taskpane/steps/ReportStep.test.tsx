@@ -19,11 +19,11 @@ describe.each<Locale>(['zh-CN', 'en-US'])('报告 in %s', (locale) => {
     const { book, panel, user } = await open();
     const sheets = within(within(panel).getByRole('group', { name: t(locale, 'report.sheets') })).getAllByRole('checkbox') as HTMLInputElement[];
     const charts = within(within(panel).getByRole('group', { name: t(locale, 'report.charts') })).getAllByRole('checkbox') as HTMLInputElement[];
-    expect(sheets).toHaveLength(6);
+    expect(sheets).toHaveLength(7);
     expect(charts).toHaveLength(6);
     expect([...sheets, ...charts].every((c) => c.checked)).toBe(true);
     await user.click(within(panel).getByRole('checkbox', { name: t(locale, 'report.sheet.cohorts') }));
-    await waitFor(async () => expect((await inProcessEngine.loadSettings(book))?.report.sheets).toEqual(['quality', 'duplicates', 'segments', 'tags', 'funnel']));
+    await waitFor(async () => expect((await inProcessEngine.loadSettings(book))?.report.sheets).toEqual(['quality', 'duplicates', 'segments', 'tags', 'funnel', 'crossTab']));
   });
 
   it('builds the report with the charts chosen', async () => {

@@ -9,7 +9,7 @@ import type { StepProps } from './types';
 
 // The same lists as the engine's REPORT_SHEET_IDS / REPORT_CHART_IDS, kept here so the pane does not load the
 // steps module (and every normalizer with it) just for two lists.
-export const REPORT_SHEETS: readonly ReportSheetId[] = ['quality', 'duplicates', 'segments', 'tags', 'cohorts', 'funnel'];
+export const REPORT_SHEETS: readonly ReportSheetId[] = ['quality', 'duplicates', 'segments', 'tags', 'cohorts', 'funnel', 'crossTab'];
 export const REPORT_CHARTS: readonly ReportChartId[] = ['segments', 'industry', 'abcPareto', 'monthlyTrend', 'weekdayHour', 'funnel'];
 
 const useStyles = makeStyles({

@@ -16,7 +16,7 @@ import { missingOrderColumns, orderColumnsFromMapping } from '../../analysis/ord
 import { RFM_CLASSES_CN } from '../../analysis/rfm';
 import { SourceTable, UnifiedView, buildUnifiedView } from '../../analysis/unified-view';
 import { fieldById } from '../../fields';
-import { ANALYSIS_SHEET_NAMES, ExtraColumn, analysisSheets, segmentsSheetSpec } from '../../report/analysis-sheets';
+import { ANALYSIS_SHEET_NAMES, ExtraColumn, analysisSheets, regionProductCrossTab, segmentsSheetSpec } from '../../report/analysis-sheets';
 import type { Locale } from '../../report/quality-sheet';
 import { Table } from '../../table';
 import { formatRuleError, tagUnifiedView } from '../../tags';
@@ -322,13 +322,21 @@ function extraColumns(tags: TagColumns, view: UnifiedView, locale: Locale): Extr
 /** The analysis sheets the settings ask for. 客户分层 is written even without orders, saying why it is empty. */
 export function analysisSheetSpecs(a: Analysis, settings: PipelineSettings): SheetSpec[] {
   const locale = settings.locale;
-  const all = analysisSheets({ view: a.view, cohorts: a.cohorts, funnel: a.funnel, locale, extraColumns: extraColumns(a.tags, a.view, locale) });
+  const all = analysisSheets({
+    view: a.view,
+    cohorts: a.cohorts,
+    funnel: a.funnel,
+    crossTab: settings.report.sheets.includes('crossTab') ? regionProductCrossTab(a.view) : null,
+    locale,
+    extraColumns: extraColumns(a.tags, a.view, locale),
+  });
   const byId = new Map<ReportSheetId, SheetSpec>();
   for (const spec of all) {
     if (spec.name === ANALYSIS_SHEET_NAMES.view) byId.set('tags', { ...spec, name: OUTPUT_SHEETS.tags });
     else if (spec.name === OUTPUT_SHEETS.segments) byId.set('segments', spec);
     else if (spec.name === OUTPUT_SHEETS.cohorts) byId.set('cohorts', spec);
     else if (spec.name === OUTPUT_SHEETS.funnel) byId.set('funnel', spec);
+    else if (spec.name === OUTPUT_SHEETS.crossTab) byId.set('crossTab', spec);
   }
   if (!byId.has('segments')) {
     const spec = segmentsSheetSpec(a.view);
@@ -340,7 +348,7 @@ export function analysisSheetSpecs(a: Analysis, settings: PipelineSettings): She
     });
     byId.set('segments', spec);
   }
-  const order: ReportSheetId[] = ['tags', 'segments', 'cohorts', 'funnel'];
+  const order: ReportSheetId[] = ['tags', 'segments', 'cohorts', 'funnel', 'crossTab'];
   return order.filter((id) => settings.report.sheets.includes(id) && byId.has(id)).map((id) => byId.get(id)!);
 }
 

@@ -14,6 +14,7 @@ export const OUTPUT_SHEETS: Readonly<Record<ReportSheetId, string>> = {
   tags: '客户标签',
   cohorts: ANALYSIS_SHEET_NAMES.cohorts,
   funnel: ANALYSIS_SHEET_NAMES.funnel,
+  crossTab: ANALYSIS_SHEET_NAMES.crossTab,
 };
 
 /** The chart data and charts of the report step. */

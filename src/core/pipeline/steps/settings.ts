@@ -17,7 +17,7 @@ import {
   settingsToJson,
 } from '../types';
 
-export const REPORT_SHEET_IDS: readonly ReportSheetId[] = ['quality', 'duplicates', 'segments', 'tags', 'cohorts', 'funnel'];
+export const REPORT_SHEET_IDS: readonly ReportSheetId[] = ['quality', 'duplicates', 'segments', 'tags', 'cohorts', 'funnel', 'crossTab'];
 export const REPORT_CHART_IDS: readonly ReportChartId[] = ['segments', 'industry', 'abcPareto', 'monthlyTrend', 'weekdayHour', 'funnel'];
 export const DEFAULT_DEDUP_THRESHOLD = 0.9;
 const ROLES: readonly SourceRole[] = ['master', 'behaviour', 'value', 'ignore'];
