@@ -238,7 +238,8 @@ describe('writeSheet', () => {
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['客户', '备注', '质量报告']);
+    // Plus the very hidden settings sheet, which lists what Kehu wrote (see ownership.ts).
+    expect(book.worksheets.map((w) => w.name)).toEqual(['客户', '备注', '质量报告', '_kehu_settings']);
     const ws = book.getWorksheet('质量报告')!;
     const tables = (await JSZip.loadAsync(fs.readFileSync(out))).file(/xl\/tables\/.*\.xml/);
     expect(tables).toHaveLength(1);

@@ -36,6 +36,7 @@ import { Deflater, fflateDeflater } from './zip';
 import { addChartsToXlsx } from './xlsx-charts';
 import { ChartSpec, chartSpecProblems } from '../../core/report/chart-spec';
 import { cellToText } from '../../core/cell';
+import { OWNERSHIP_KEY, Ownership, fileSheetId, ownershipFrom } from '../ownership';
 
 /** Where the host keeps settings: a very hidden sheet, so they travel with the saved file. */
 export const SETTINGS_SHEET = '_kehu_settings';
@@ -153,12 +154,32 @@ export class FileWorkbook implements Workbook {
   async writeColumns(sheet: string, columns: ColumnWrite[]): Promise<void> {
     await this.plainBook();
     writePlainColumns(this.plainSheet(sheet), columns);
+    await this.recordOwnership((o) => {
+      for (const { header, headerRow } of columns) {
+        const sheetId = fileSheetId(sheet);
+        if (!o.columns.some((c) => c.sheetId === sheetId && c.header === header && c.headerRow === headerRow)) o.columns.push({ sheetId, header, headerRow });
+      }
+    });
   }
 
   async writeSheet(spec: SheetSpec): Promise<void> {
     // A replaced sheet loses the charts drawn on its old cells; the step that replaces it adds them again.
     if (spec.replace) this.charts = this.charts.filter((c) => c.sheet !== spec.name);
     writePlainSheet(await this.plainBook(), spec, [SETTINGS_SHEET]);
+    await this.recordOwnership((o) => {
+      if (!o.sheets.some((s) => s.id === fileSheetId(spec.name))) o.sheets.push({ id: fileSheetId(spec.name), name: spec.name });
+    });
+  }
+
+  /**
+   * Keeps the ownership marker (ownership.ts) with the settings, so the add-in, opening the saved file, replaces
+   * what this wrote instead of refusing to touch it or adding a second copy.
+   */
+  private async recordOwnership(update: (owned: Ownership) => void): Promise<void> {
+    const owned = ownershipFrom(this.loadSettings().get(OWNERSHIP_KEY));
+    const before = JSON.stringify(owned);
+    update(owned);
+    if (JSON.stringify(owned) !== before) await this.setSetting(OWNERSHIP_KEY, owned as unknown as JsonValue);
   }
 
   /** Deletes a sheet; a name that does not exist is a no-op, so re-running a cleanup is harmless. */
@@ -172,6 +193,10 @@ export class FileWorkbook implements Workbook {
       throw new Error(`不能删除最后一个可见的工作表“${name}” (cannot delete the last visible sheet)`);
     }
     plain.sheets.splice(plain.sheets.indexOf(sheet), 1);
+    await this.recordOwnership((o) => {
+      o.sheets = o.sheets.filter((s) => s.id !== fileSheetId(name));
+      o.columns = o.columns.filter((c) => c.sheetId !== fileSheetId(name));
+    });
   }
 
   async getSetting(key: string): Promise<JsonValue | undefined> {

@@ -75,7 +75,7 @@ describe('saving an .xlsx', () => {
       expect([name, after[name]]).toEqual([name, before[name]]);
     }
     const book = await exceljsRead(saved);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['说明', '客户', '归档', '报告']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['说明', '客户', '归档', '报告', '_kehu_settings']);
     expect(book.getWorksheet('说明')!.getCell('A1').font).toMatchObject({ italic: true, color: { argb: 'FFFF0000' } });
     const report = book.getWorksheet('报告')!;
     expect(report.getCell('A1').value).toBe('报告');
@@ -143,9 +143,9 @@ describe('saving an .xlsx', () => {
     await wb.writeSheet({ ...REPORT, name: '归档', replace: true, blocks: [{ kind: 'table', at: [1, 1], name: '客户表2', header: ['a'], rows: [[1]] }] });
     const saved = await wb.toBytes();
     const names = Object.keys(parts(saved));
-    expect(names.filter((n) => n.startsWith('xl/worksheets/sheet'))).toHaveLength(3);
+    expect(names.filter((n) => n.startsWith('xl/worksheets/sheet'))).toHaveLength(4);
     const book = await exceljsRead(saved);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['客户', '归档', '报告']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['客户', '归档', '报告', '_kehu_settings']);
     expect(book.getWorksheet('归档')!.getCell('A2').value).toBe(1);
     const workbookXml = text(saved, 'xl/workbook.xml');
     // The print area was on sheet index 1 (客户); with 说明 gone it is index 0.

@@ -40,16 +40,8 @@ import {
 } from './env';
 import { columnWidthsOf, widthToPoints } from './layout';
 import { readBlock } from './read';
-import {
-  Ownership,
-  SETTINGS_SHEET,
-  StoredSettings,
-  ownershipOf,
-  pruneOwnership,
-  queueSettingsWrite,
-  readSettings,
-  setOwnership,
-} from './settings';
+import { Ownership, pruneOwnership } from '../ownership';
+import { SETTINGS_SHEET, StoredSettings, ownershipOf, queueSettingsWrite, readSettings, setOwnership } from './settings';
 import { Grid, gridOf, writeGrid } from './write';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -268,7 +260,7 @@ export class OfficeWorkbook implements Workbook {
       await context.sync();
       if (sheet.isNullObject || sheet.name === SETTINGS_SHEET) throw notFound(sheetName);
       const stored = await readSettings(context);
-      const owned = ownershipOf(stored);
+      const owned = ownershipOf(stored, [sheet]);
       let lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
       let lastCol = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
       const headers = await this.headerRows(context, sheet, columns.map((c) => c.headerRow), lastCol);
@@ -372,7 +364,7 @@ export class OfficeWorkbook implements Workbook {
       await context.sync();
       const stored = await readSettings(context);
       const owned = pruneOwnership(
-        ownershipOf(stored),
+        ownershipOf(stored, worksheets.items),
         worksheets.items.map((w) => w.id),
       );
       const old = worksheets.items.find((w) => sameName(w.name, spec.name));
@@ -530,7 +522,7 @@ export class OfficeWorkbook implements Workbook {
         throw new Error(`不能删除最后一个可见的工作表“${name}” (cannot delete the last visible sheet)`);
       }
       const stored = await readSettings(context);
-      const owned = ownershipOf(stored);
+      const owned = ownershipOf(stored, worksheets.items);
       const wasOwned = owned.sheets.some((s) => s.id === sheet.id) || owned.columns.some((c) => c.sheetId === sheet.id);
       await syncWrites(context, env, () => {
         sheet.delete();

@@ -7,6 +7,7 @@
  * written in the same batch as the output it describes.
  */
 import type { JsonValue } from '../workbook';
+import { OWNERSHIP_KEY, Ownership, adoptFileEntries, ownershipFrom } from '../ownership';
 import { a1 } from './a1';
 
 export const SETTINGS_SHEET = '_kehu_settings';
@@ -64,31 +65,14 @@ export function queueSettingsWrite(context: Excel.RequestContext, stored: Stored
   range.values = values;
 }
 
-/** What this tool wrote, so a re-run replaces its own output and never touches a user's sheet or column. */
-export interface Ownership {
-  sheets: { id: string; name: string }[];
-  columns: { sheetId: string; headerRow: number; header: string }[];
-}
-
-export const OWNERSHIP_KEY = '_kehu.owned';
-
-export function ownershipOf(stored: StoredSettings): Ownership {
-  const v = stored.values.get(OWNERSHIP_KEY) as Partial<Ownership> | undefined;
-  return {
-    sheets: Array.isArray(v?.sheets) ? v.sheets.filter((s) => typeof s?.id === 'string') : [],
-    columns: Array.isArray(v?.columns) ? v.columns.filter((c) => typeof c?.sheetId === 'string') : [],
-  };
+/**
+ * The ownership marker (see ownership.ts). With `sheets` (the live sheets), entries the file host wrote are given
+ * the id of the sheet of their name.
+ */
+export function ownershipOf(stored: StoredSettings, sheets: readonly { id: string; name: string }[] = []): Ownership {
+  return adoptFileEntries(ownershipFrom(stored.values.get(OWNERSHIP_KEY)), sheets);
 }
 
 export function setOwnership(stored: StoredSettings, owned: Ownership): void {
   stored.values.set(OWNERSHIP_KEY, owned as unknown as JsonValue);
-}
-
-/** Drops entries for sheets that no longer exist. */
-export function pruneOwnership(owned: Ownership, liveSheetIds: readonly string[]): Ownership {
-  const live = new Set(liveSheetIds);
-  return {
-    sheets: owned.sheets.filter((s) => live.has(s.id)),
-    columns: owned.columns.filter((c) => live.has(c.sheetId)),
-  };
 }
