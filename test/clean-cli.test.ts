@@ -96,7 +96,8 @@ describe('kehu clean assets/sample/customers.csv', () => {
   });
 
   it('writes the report sheet with the right figures, formats, tables, frozen header and widths', () => {
-    expect(book.worksheets.map((w) => w.name)).toEqual(['customers', REPORT]);
+    // Plus the very hidden settings sheet listing what Kehu wrote (src/host/ownership.ts).
+    expect(book.worksheets.map((w) => [w.name, w.state])).toEqual([['customers', 'visible'], [REPORT, 'visible'], ['_kehu_settings', 'veryHidden']]);
     const ws = sheetOf(book, REPORT);
     expectReportShape(ws, data.length, usable);
     expect(kv(ws, '排除行数（关键字段全空，已保留未删除）').value).toBe(data.length - usable);
@@ -166,7 +167,7 @@ describe('kehu clean on a GBK CSV (what Chinese Excel saves as “CSV (逗号分
 
   it('decodes the text, keeps the originals and reports 3 of 4 rows usable', async () => {
     const book = await loadBook(out);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['客户名单', REPORT]);
+    expect(book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['客户名单', REPORT]);
     expectOriginalsKept(sheetOf(book, '客户名单'), csv);
     expectReportShape(sheetOf(book, REPORT), 4, 3);
     const ws = sheetOf(book, '客户名单');
@@ -198,7 +199,7 @@ describe('kehu clean on online_retail.csv (541,909 rows)', () => {
 
       // Read the output back with our own small reader: every original cell of every row, and the report figures.
       const book = new PlainXlsx(out);
-      expect(book.sheets.map((s) => s.name)).toEqual(['online_retail', REPORT]);
+      expect(book.sheets.map((s) => s.name)).toEqual(['online_retail', REPORT, '_kehu_settings']);
       let checked = 0;
       book.eachRow('online_retail', (rowNumber, cells) => {
         const r = rowNumber - 1;
