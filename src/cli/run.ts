@@ -6,8 +6,9 @@
  * files are put into one workbook first, each file's sheets a source: when the first file is an .xlsx it is the
  * base (its sheets, formats and tables kept) and the other files' sheets are added after it; otherwise a fresh
  * workbook holds them all. An added CSV is one sheet named after the file; an added workbook's sheets are named
- * `<file>-<sheet>` (just `<file>` when it has one sheet). Added sheets are plain copies of the cell values (a formula
- * keeps its last result), so the originals are never touched.
+ * `<file>-<sheet>` (just `<file>` when it has one sheet). Added sheets are copies of the cell values (a formula
+ * keeps its last result; dates stay dates, merges stay merged; other number formats are not carried over), so the
+ * originals are never touched.
  *
  * Settings saved in the workbook by the add-in (or an earlier run) are used when they are valid; otherwise the
  * sources are detected and the defaults taken. They are saved into the output, so the add-in opens it with the
@@ -15,16 +16,13 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type * as ExcelJS from 'exceljs';
 import { isoToDay } from '../core/analysis/dates';
 import { detectSources, defaultSettings, loadSettings, runAll, saveSettings } from '../core/pipeline/steps';
 import type { RunAllResult } from '../core/pipeline/steps';
 import type { PipelineSettings } from '../core/pipeline/types';
 import type { Locale } from '../core/report/quality-sheet';
-import { FileWorkbook, SETTINGS_SHEET, openWorkbookBytes, sheetNameForFile } from '../host/file/file-workbook';
-import { decodeCsvBytes, detectDelimiter, parseCsv } from '../host/file/csv';
+import { FileWorkbook, newWorkbook, openWorkbookBytes, sheetNameForFile } from '../host/file/file-workbook';
 import { zlibDeflater } from '../host/file/zip-node';
-import { textNeedsTextFormat } from '../host/workbook';
 import { UsageError, parseArgs } from './args';
 
 export const RUN_USAGE = `usage: kehu run <file.xlsx|file.csv>... -o <out.xlsx> [--asof YYYY-MM-DD] [--lang zh-CN|en-US]
@@ -134,72 +132,31 @@ const isXlsx = (file: string) => /\.xlsx$/i.test(file);
 
 /** One file as it is; several gathered into one workbook (see the module comment). */
 export async function openInputs(inputs: readonly string[]): Promise<FileWorkbook> {
-  if (inputs.length === 1) return openBytes(await readInput(inputs[0]), path.basename(inputs[0]));
-  const { default: ExcelJSLib } = await import('exceljs');
-  const book = new ExcelJSLib.Workbook();
-  let rest = inputs;
-  if (isXlsx(inputs[0])) {
-    try {
-      await book.xlsx.load((await readInput(inputs[0])) as unknown as ArrayBuffer);
-    } catch (e) {
-      if (e instanceof RunInputError) throw e;
-      throw new RunInputError(`无法读取工作簿「${inputs[0]}」：${(e as Error).message} (cannot read the .xlsx file)`);
-    }
-    rest = inputs.slice(1);
-  }
-  for (const file of rest) {
-    const bytes = await readInput(file);
-    const base = sheetNameForFile(path.basename(file));
-    if (isXlsx(file)) {
-      const other = new ExcelJSLib.Workbook();
-      try {
-        await other.xlsx.load(bytes as unknown as ArrayBuffer);
-      } catch (e) {
-        throw new RunInputError(`无法读取工作簿「${file}」：${(e as Error).message} (cannot read the .xlsx file)`);
-      }
-      const sheets = other.worksheets.filter((ws) => ws.state === 'visible' && ws.name !== SETTINGS_SHEET);
-      for (const ws of sheets) copySheet(ws, book.addWorksheet(freeName(book, sheets.length === 1 ? base : `${base}-${ws.name}`)));
-    } else {
-      const { text } = decodeCsvBytes(bytes);
-      const rows = await parseCsv(text, detectDelimiter(text));
-      const ws = book.addWorksheet(freeName(book, base));
-      rows.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (v === null || v === '') return;
-          const cell = ws.getCell(r + 1, c + 1);
-          cell.value = v;
-          if (textNeedsTextFormat(v)) cell.numFmt = '@';
-        }),
-      );
+  const open = async (file: string) => openBytes(await readInput(file), path.basename(file));
+  if (inputs.length === 1) return open(inputs[0]);
+  const first = isXlsx(inputs[0]);
+  const base = first ? await open(inputs[0]) : newWorkbook({ deflater: zlibDeflater() });
+  const taken = new Set((await base.listSheets()).map((s) => s.name.toLowerCase()));
+  for (const file of first ? inputs.slice(1) : inputs) {
+    const other = await open(file);
+    const stem = sheetNameForFile(path.basename(file));
+    const sheets: string[] = [];
+    for (const s of await other.listSheets()) if (await other.isVisible(s.name)) sheets.push(s.name);
+    for (const sheet of sheets) {
+      const name = freeName(taken, sheets.length === 1 ? stem : `${stem}-${sheet}`);
+      taken.add(name.toLowerCase());
+      await base.addSheetCopy(other, sheet, name);
     }
   }
-  const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-  return openBytes(bytes, 'kehu-run.xlsx');
+  return base;
 }
 
-/** A sheet name not yet in the book (Excel compares names case-insensitively), at most 31 characters. */
-function freeName(book: ExcelJS.Workbook, wanted: string): string {
+/** A sheet name not yet taken (Excel compares names case-insensitively), at most 31 characters. */
+function freeName(taken: ReadonlySet<string>, wanted: string): string {
   const clean = wanted.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
-  const taken = new Set(book.worksheets.map((w) => w.name.toLowerCase()));
   let name = clean;
   for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${clean.slice(0, 31 - String(k).length - 1)}_${k}`;
   return name;
-}
-
-/** Cell values (a formula's last result), number formats and merges. */
-function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet): void {
-  from.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const v = cell.value as ExcelJS.CellValue;
-      const target = to.getCell(r, c);
-      if (v !== null && typeof v === 'object' && 'formula' in v) target.value = (v as ExcelJS.CellFormulaValue).result ?? null;
-      else if (v !== null && typeof v === 'object' && 'sharedFormula' in v) target.value = (v as ExcelJS.CellSharedFormulaValue).result ?? null;
-      else target.value = v;
-      if (cell.numFmt) target.numFmt = cell.numFmt;
-    });
-  });
-  const merges = (from.model as { merges?: string[] }).merges ?? [];
-  for (const m of merges) to.mergeCells(m);
 }
 
 function runSummary(settings: PipelineSettings, r: RunAllResult, out: string): string {

@@ -8,14 +8,15 @@
  * by our parser (csv.ts) and saved by the streaming writer (xlsx-fast-write.ts). Neither goes through exceljs,
  * which holds an object per cell: gigabytes and minutes for a workbook of a few hundred thousand rows.
  */
-import type {
-  ColumnWrite,
-  JsonValue,
-  ReadOptions,
-  SheetData,
-  SheetInfo,
-  SheetSpec,
-  Workbook,
+import {
+  type ColumnWrite,
+  type JsonValue,
+  type ReadOptions,
+  type SheetData,
+  type SheetInfo,
+  type SheetSpec,
+  type Workbook,
+  sheetNameProblem,
 } from '../workbook';
 import { CsvDelimiter, CsvEncoding, CsvRow, CsvTable, csvTableRows, decodeCsvBytes, detectDelimiter, parseCsvTable } from './csv';
 import { writePlainBook } from './xlsx-fast-write';
@@ -23,6 +24,7 @@ import {
   PlainBook,
   PlainSheet,
   cellValue,
+  copyOfSheet,
   plainExtent,
   plainSheetFromCsv,
   readPlainSheet,
@@ -42,7 +44,8 @@ import { OWNERSHIP_KEY, Ownership, fileSheetId, ownershipFrom } from '../ownersh
 export const SETTINGS_SHEET = '_kehu_settings';
 const CELL_TEXT_MAX = 32_000; // Excel holds at most 32,767 characters per cell
 
-export type WorkbookOrigin = { kind: 'xlsx' } | { kind: 'csv'; encoding: CsvEncoding; delimiter: CsvDelimiter };
+/** What the workbook was opened from; `new` is a workbook made empty, to gather sheets of other files into. */
+export type WorkbookOrigin = { kind: 'xlsx' } | { kind: 'csv'; encoding: CsvEncoding; delimiter: CsvDelimiter } | { kind: 'new' };
 
 interface CsvSource {
   sheet: string;
@@ -124,6 +127,7 @@ export class FileWorkbook implements Workbook {
     this.pkg = loaded.pkg;
     this.csv = loaded.csv;
     if (loaded.pkg) this.plain = { sheets: [...loaded.pkg.sheets] };
+    else if (!loaded.csv) this.plain = { sheets: [] };
     this.deflater = opts.deflater;
   }
 
@@ -180,6 +184,26 @@ export class FileWorkbook implements Workbook {
     const before = JSON.stringify(owned);
     update(owned);
     if (JSON.stringify(owned) !== before) await this.setSetting(OWNERSHIP_KEY, owned as unknown as JsonValue);
+  }
+
+  /** Whether a sheet is shown (not hidden); false for a name that does not exist. */
+  async isVisible(name: string): Promise<boolean> {
+    if (this.csv) return name === this.csv.sheet;
+    return this.plainUserSheets().some((s) => s.name === name && s.state === 'visible');
+  }
+
+  /**
+   * Adds a copy of sheet `sheet` of another workbook as `name`, after the other sheets (see copyOfSheet): how
+   * `kehu run` gathers several files into one workbook. `from` is not to be written to afterwards.
+   */
+  async addSheetCopy(from: FileWorkbook, sheet: string, name: string): Promise<void> {
+    await from.plainBook();
+    const source = from.plainSheet(sheet);
+    const plain = await this.plainBook();
+    const problem = sheetNameProblem(name, plain.sheets.map((s) => s.name));
+    if (problem) throw new Error(problem);
+    const settingsAt = plain.sheets.findIndex((s) => s.name === SETTINGS_SHEET);
+    plain.sheets.splice(settingsAt < 0 ? plain.sheets.length : settingsAt, 0, copyOfSheet(source, name));
   }
 
   /** Deletes a sheet; a name that does not exist is a no-op, so re-running a cleanup is harmless. */
@@ -304,6 +328,11 @@ export class FileWorkbook implements Workbook {
 
 function notFound(name: string): Error {
   return new Error(`找不到工作表“${name}” (no sheet named ${name})`);
+}
+
+/** A workbook with no sheet yet, saved by the plain writer once sheets are added. */
+export function newWorkbook(opts?: FileWorkbookOptions): FileWorkbook {
+  return new FileWorkbook({ origin: { kind: 'new' }, pkg: null, csv: null }, opts);
 }
 
 /** Opens .xlsx or .csv bytes (browser and Node). */

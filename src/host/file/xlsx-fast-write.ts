@@ -350,6 +350,7 @@ export async function sheetXml(
   }
   out.ascii(
     '</sheetData>' +
+      (sheet.merges?.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${escapeAttr(m)}"/>`).join('')}</mergeCells>` : '') +
       heatMapsXml(sheet.heatMaps) +
       (tableRelIds.length > 0
         ? `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`

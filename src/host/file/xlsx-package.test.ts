@@ -6,7 +6,7 @@
 import * as ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { SheetSpec } from '../workbook';
-import { openWorkbookBytes } from './file-workbook';
+import { newWorkbook, openWorkbookBytes } from './file-workbook';
 import { isDateFormat, readWorksheetXml } from './xlsx-package-read';
 import { newPlainSheet, readPlainSheet } from './xlsx-plain';
 import { appendPlainStyles } from './xlsx-styles';
@@ -171,6 +171,38 @@ describe('saving an .xlsx', () => {
     const book = await exceljsRead(first);
     expect(book.getWorksheet('客户')!.getCell('E3').value).toBe('x');
     expect(book.getWorksheet('客户')!.getCell('A3').value).toBe('001');
+  });
+});
+
+describe('gathering sheets of several files into one workbook', () => {
+  it('copies values, dates as dates, text IDs as text and merges, into an .xlsx or a new workbook', async () => {
+    const other = new ExcelJS.Workbook();
+    const ws = other.addWorksheet('订单');
+    ws.getCell('A1').value = '订单导出';
+    ws.mergeCells('A1:C1');
+    ws.addRow(['订单号', '日期', '金额']);
+    ws.addRow(['000123', new Date(Date.UTC(2024, 2, 1, 9, 30)), { formula: '1+1', result: 2 }]);
+    other.addWorksheet('隐藏', { state: 'hidden' }).getCell('A1').value = 'x';
+    const from = await openWorkbookBytes(new Uint8Array(await other.xlsx.writeBuffer()), 'orders.xlsx');
+    expect(await from.isVisible('隐藏')).toBe(false);
+    const csv = await openWorkbookBytes(new TextEncoder().encode('编号,姓名\n007,王五\n'), 'people.csv');
+
+    for (const base of [await openWorkbookBytes(await userWorkbook(), 'user.xlsx'), newWorkbook()]) {
+      await base.addSheetCopy(from, '订单', 'orders');
+      await base.addSheetCopy(csv, 'people', 'people');
+      await expect(base.addSheetCopy(csv, 'people', 'PEOPLE')).rejects.toThrow(/PEOPLE/);
+      const book = await exceljsRead(await base.toBytes());
+      const orders = book.getWorksheet('orders')!;
+      expect(orders.model.merges).toEqual(['A1:C1']);
+      expect(orders.getCell('A3').value).toBe('000123');
+      expect(orders.getCell('A3').numFmt).toBe('@');
+      expect(orders.getCell('B3').value).toEqual(new Date(Date.UTC(2024, 2, 1, 9, 30)));
+      expect(orders.getCell('B3').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+      expect(orders.getCell('C3').value).toBe(2);
+      expect(book.getWorksheet('people')!.getCell('A2').value).toBe('007');
+      const read = await (await openWorkbookBytes(await base.toBytes(), 'again.xlsx')).readSheet('orders');
+      expect(read.merges).toEqual(['A1:C1']);
+    }
   });
 });
 

@@ -82,6 +82,8 @@ export interface PlainSheet {
   tables: PlainTable[];
   /** Ranges (A1) coloured as heat maps: see TableBlock.heatMap. */
   heatMaps: string[];
+  /** Merged ranges (A1) of a sheet copied from another workbook (see copyOfSheet). */
+  merges?: string[];
 }
 
 export interface PlainBook {
@@ -197,7 +199,7 @@ export function readPlainSheet(sheet: PlainSheet): SheetData {
     while (out.length > 0 && out[out.length - 1] === null) out.pop();
     rows.push(out);
   }
-  return { name: sheet.name, rows, firstRow, merges: sheet.source?.merges ?? [], formulas: sheet.source?.formulas ?? 0 };
+  return { name: sheet.name, rows, firstRow, merges: sheet.source?.merges ?? sheet.merges ?? [], formulas: sheet.source?.formulas ?? 0 };
 }
 
 function columnHasValues(sheet: PlainSheet, col: number): boolean {
@@ -380,6 +382,31 @@ export function writePlainSheet(book: PlainBook, spec: SheetSpec, reserved: read
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) sheet.freeze = { ...spec.freeze };
   if (old) book.sheets[book.sheets.indexOf(old)] = sheet;
   else book.sheets.push(sheet);
+}
+
+/**
+ * A new sheet `name` holding the values of `from` (another workbook's sheet, read from a package or a CSV):
+ * values as read (a formula's last result), dates in a date format, text Excel would re-read as a number in the
+ * text format, and its merges. The columns are shared with `from`, which must not be written to afterwards.
+ */
+export function copyOfSheet(from: PlainSheet, name: string): PlainSheet {
+  const sheet = newPlainSheet(name);
+  sheet.merges = [...(from.source?.merges ?? from.merges ?? [])];
+  from.columns.forEach((column, c) => {
+    if (!column) return;
+    sheet.columnStyles[c] = from.columnStyles[c];
+    if (column.dict || typeof column.styles !== 'number' || from.source === undefined) {
+      sheet.columns[c] = column; // written by us (a CSV's text columns): values and styles already go together
+      return;
+    }
+    const styles = new Uint8Array(column.values.length);
+    column.values.forEach((v, r) => {
+      const format = typedCell(v).format;
+      if (format !== undefined) styles[r] = styleCode(format);
+    });
+    sheet.columns[c] = { values: column.values, styles };
+  });
+  return sheet;
 }
 
 /** Replaces the very hidden sheet `name` with one row per entry: its key, then its text in cells. */
