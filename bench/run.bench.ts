@@ -42,7 +42,7 @@ function timedKehu(root: string, args: string[], dir: string): { seconds: number
 }
 
 /** Data rows of every sheet of the input (what the pipeline reads), counted from the CLI's own summary. */
-function runCase(name: string, input: (root: string, dir: string) => string | null, rows: (root: string) => number): BenchCase {
+function runCase(name: string, input: (root: string, dir: string) => string | string[] | null, rows: (root: string) => number): BenchCase {
   return {
     name,
     unit: 'rows',
@@ -51,13 +51,13 @@ function runCase(name: string, input: (root: string, dir: string) => string | nu
       if (!root) return { count: 0, seconds: 1, extra: { skipped: 'repo not found' } };
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-run-bench-'));
       try {
-        const file = input(root, dir);
-        if (!file) {
+        const files = input(root, dir);
+        if (!files) {
           console.warn(`${name}: skipped, input not found`);
           return { count: 0, seconds: 1, extra: { skipped: 'input missing' } };
         }
         const out = path.join(dir, 'out.xlsx');
-        const { seconds, extra } = timedKehu(root, ['run', file, '-o', out], dir);
+        const { seconds, extra } = timedKehu(root, ['run', ...(Array.isArray(files) ? files : [files]), '-o', out], dir);
         return { count: rows(root), seconds, extra: { ...extra, outMB: +(fs.statSync(out).size / 2 ** 20).toFixed(1) } };
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -71,12 +71,19 @@ const sampleCrm = (root: string) => path.join(root, 'assets', 'sample-crm.xlsx')
 /** The sample generator's rows for 3,000 customers (CRM, orders, tickets, sign-ups; see src/core/sample). */
 const SAMPLE_CRM_ROWS = 3090 + 3502 + 1323 + 627;
 
+const onlineRetail = (root: string) => path.join(root, '..', 'shared', 'data', 'online_retail', 'online_retail.csv');
+
 export const cases: BenchCase[] = [
   runCase('kehu run assets/sample/customers.csv (15 rows)', (root) => sampleCsv(root), () => 15),
   runCase(
     'kehu run assets/sample-crm.xlsx (3,000 customers, 4 sheets)',
     (root) => (fs.existsSync(sampleCrm(root)) ? sampleCrm(root) : null),
     () => SAMPLE_CRM_ROWS,
+  ),
+  runCase(
+    'kehu run customers.csv + online_retail.csv (two files, 541,924 rows)',
+    (root) => (fs.existsSync(onlineRetail(root)) ? [sampleCsv(root), onlineRetail(root)] : null),
+    () => 15 + 541_909,
   ),
   runCase(
     `kehu run sample workbook (${LARGE_CUSTOMERS.toLocaleString('en-US')} customers, 4 sheets)`,
