@@ -10,6 +10,7 @@ import { inflateSync, unzipSync, zipSync } from 'fflate';
 import { Deflater, ZipEntry, zipArchive } from './zip';
 
 const SIG_LOCAL = 0x04034b50;
+const CACHE_MAX_BYTES = 1 << 20;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
 
@@ -134,7 +135,8 @@ export class ZipPackage {
     const e = this.original.get(name);
     if (!e) return undefined;
     const data = entryData(e);
-    this.cache.set(name, data);
+    // Small parts (workbook, relationships, styles) are read again and again; a sheet's data would only hold memory.
+    if (data.length <= CACHE_MAX_BYTES) this.cache.set(name, data);
     return data;
   }
 
