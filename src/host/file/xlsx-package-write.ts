@@ -291,9 +291,17 @@ export async function writePackageBook(book: PackageBook, sheets: readonly Plain
   const kept = new Set(sheets.map((s) => s.source).filter((s): s is SheetSource => s !== undefined));
 
   const wbRels = readRelationships(pkg, workbookPath);
-  for (const old of book.sheets) {
+  const removed = book.sheets.filter((old) => !kept.has(old.source!));
+  if (removed.length > 0) {
+    // The calculation chain lists formula cells by sheet; with a sheet gone Excel would call the file damaged.
+    // Without the part, Excel rebuilds the chain when it opens the file.
+    for (const rel of wbRels.filter((r) => r.type === `${REL}/calcChain` && !r.external)) {
+      removeRelationship(pkg, workbookPath, rel.id);
+      removePart(pkg, resolveTarget(workbookPath, rel.target));
+    }
+  }
+  for (const old of removed) {
     const source = old.source!;
-    if (kept.has(source)) continue;
     const relId = /(?:^|\s)(?:\w+:)?id\s*=\s*"([^"]*)"/.exec(source.element)?.[1];
     if (relId) removeRelationship(pkg, workbookPath, relId);
     if (source.part && !wbRels.some((r) => r.id !== relId && resolveTarget(workbookPath, r.target) === source.part)) removePart(pkg, source.part);

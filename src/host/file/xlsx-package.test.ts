@@ -4,7 +4,7 @@
  * an independent reader and writer; parts are compared as the package holds them.
  */
 import * as ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { SheetSpec } from '../workbook';
 import { newWorkbook, openWorkbookBytes } from './file-workbook';
 import { isDateFormat, readWorksheetXml } from './xlsx-package-read';
@@ -44,6 +44,21 @@ async function userWorkbook(): Promise<Uint8Array> {
   const archive = book.addWorksheet('归档');
   archive.getCell('A1').value = 'old';
   return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** The package with a calculation chain, as Excel writes one for a workbook with formulas. */
+function withCalcChain(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  files['xl/calcChain.xml'] = strToU8('<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="D5" i="2"/></calcChain>');
+  const rels = strFromU8(files['xl/_rels/workbook.xml.rels']);
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    rels.replace('</Relationships>', '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'),
+  );
+  const types = strFromU8(files['[Content_Types].xml']);
+  files['[Content_Types].xml'] = strToU8(
+    types.replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'),
+  );
+  return zipSync(files);
 }
 
 async function exceljsRead(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -136,7 +151,7 @@ describe('saving an .xlsx', () => {
   });
 
   it('replaces and deletes sheets: their parts and tables go, defined names and sheet positions follow', async () => {
-    const wb = await openWorkbookBytes(await userWorkbook(), 'user.xlsx');
+    const wb = await openWorkbookBytes(withCalcChain(await userWorkbook()), 'user.xlsx');
     await wb.deleteSheet('说明');
     await wb.writeSheet(REPORT);
     // The replacement takes a table name the deleted sheet's table had: its table part must be gone.
@@ -156,14 +171,19 @@ describe('saving an .xlsx', () => {
       expect(contentTypes.includes(`/${n}"`) || /Default Extension="xml"/.test(contentTypes)).toBe(true);
     }
     expect(contentTypes).not.toMatch(/sheet1\.xml"[^>]*worksheet[\s\S]*sheet1\.xml"/); // one override per part
+    // The calculation chain named cells by sheet position: it goes, for Excel to rebuild.
+    expect(names).not.toContain('xl/calcChain.xml');
+    expect(contentTypes).not.toContain('calcChain');
+    expect(text(saved, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
   });
 
   it('does not change the package it was opened from: saving twice gives the same bytes', async () => {
-    const wb = await openWorkbookBytes(await userWorkbook(), 'user.xlsx');
+    const wb = await openWorkbookBytes(withCalcChain(await userWorkbook()), 'user.xlsx');
     await wb.writeColumns('客户', [{ header: '新列', headerRow: 2, values: ['x'] }]);
     await wb.setSetting('k', { a: 1 });
     const first = await wb.toBytes();
     expect(await wb.toBytes()).toEqual(first);
+    expect(Object.keys(parts(first))).toContain('xl/calcChain.xml'); // no sheet removed: the chain still holds
     const again = await openWorkbookBytes(first, 'again.xlsx');
     expect(await again.getSetting('k')).toEqual({ a: 1 });
     expect((await again.listSheets()).map((s) => s.name)).toEqual(['说明', '客户', '归档']);
