@@ -242,7 +242,6 @@ export class FileWorkbook implements Workbook {
     writePlainSettings(await this.plainBook(), SETTINGS_SHEET, rows);
   }
 
-  /** The workbook as .xlsx bytes: original sheets as they were, plus what was written. */
   /**
    * Charts are kept as specs and drawn into the package when it is written (toBytes), as native DrawingML charts
    * over the cells then in the file: neither writer draws charts itself.
@@ -256,6 +255,7 @@ export class FileWorkbook implements Workbook {
     this.charts.push(spec);
   }
 
+  /** The workbook as .xlsx bytes: original sheets as they were, plus what was written. */
   async toBytes(): Promise<Uint8Array> {
     const plain = await this.plainBook();
     const bytes = this.pkg
@@ -289,8 +289,10 @@ export class FileWorkbook implements Workbook {
     return csv.rows;
   }
 
-  /** The CSV as plain data, made on the first write. Its cells stay text (format `@`), as they were read. */
-  /** The CSV as a writable plain book, made once: concurrent first writes share the same promise, so none is lost. */
+  /**
+   * The workbook as plain data; a CSV is turned into it on the first write (its cells stay text, format `@`, as
+   * they were read), once: concurrent first writes share the same promise, so none is lost.
+   */
   private plainBook(): Promise<PlainBook> {
     if (this.plain) return Promise.resolve(this.plain);
     this.plainPending ??= (async () => {
