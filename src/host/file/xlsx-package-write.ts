@@ -84,6 +84,8 @@ function maxTableId(pkg: ZipPackage): number {
 
 interface WrittenCells {
   columns: number[];
+  /** The same columns as a set: asked once per original cell. */
+  isWritten: ReadonlySet<number>;
   /** The last row any of them holds a value in. */
   lastRow: number;
 }
@@ -91,7 +93,7 @@ interface WrittenCells {
 function writtenCells(sheet: PlainSheet, source: SheetSource): WrittenCells {
   const columns = [...source.written].sort((a, b) => a - b);
   const lastRow = columns.reduce((m, c) => Math.max(m, sheet.columns[c - 1]?.values.length ?? 0), 0);
-  return { columns, lastRow };
+  return { columns, isWritten: new Set(columns), lastRow };
 }
 
 /** The written cells of `row`, in column order, as XML (ASCII: strings go to the shared string table). */
@@ -133,7 +135,7 @@ function mergedRowXml(rowTag: string, cellsXml: string, row: number, written: [n
     nextCol = col + 1;
     out += cellsXml.slice(at, c); // whatever lies between cells (whitespace, extensions)
     while (k < written.length && written[k][0] < col) out += written[k++][1];
-    if (!w.columns.includes(col)) {
+    if (!w.isWritten.has(col)) {
       out += ref !== undefined ? cellsXml.slice(c, end) : `${cellOpen} r="${cellRef(row, col)}"${cellsXml.slice(c + cellOpen.length, end)}`;
     }
     at = end;
@@ -150,7 +152,7 @@ async function patchWorksheet(xml: string, sheet: PlainSheet, strings: SharedStr
   const p = /<(\w+:)?sheetData\b/.exec(xml)?.[1] ?? '';
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
-  let dataOpen = xml.indexOf(`<${p}sheetData`);
+  const dataOpen = xml.indexOf(`<${p}sheetData`);
   if (dataOpen < 0) throw new Error(`工作表“${sheet.name}”没有单元格数据部分 (worksheet without sheetData)`);
   let dataTagEnd = xml.indexOf('>', dataOpen);
   if (xml[dataTagEnd - 1] === '/') {
@@ -196,8 +198,9 @@ async function patchWorksheet(xml: string, sheet: PlainSheet, strings: SharedStr
     done = Math.max(done, row);
     const written = row <= w.lastRow ? writtenRowXml(sheet, w, row, strings, tags) : [];
     const openTag = rAttr === undefined ? tag.replace(rowOpen, `${rowOpen} r="${row}"`) : tag;
-    if (written.length === 0 && rAttr !== undefined) pending += xml.slice(r0, end);
-    else if (selfClosed) pending += mergedRowXml(openTag.replace(/\s*\/>$/, '>'), '', row, written, w, p);
+    // Every row is merged, even one with nothing written: a written column's old cells must go (a re-run that
+    // clears a cell of its own column leaves no value there, and the old one would come back).
+    if (selfClosed) pending += mergedRowXml(openTag.replace(/\s*\/>$/, '>'), '', row, written, w, p);
     else pending += mergedRowXml(openTag, xml.slice(tagEnd + 1, end - rowClose.length), row, written, w, p);
     at = end;
     if (pending.length > 1 << 18) await flush();

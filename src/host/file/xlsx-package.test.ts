@@ -150,6 +150,15 @@ describe('saving an .xlsx', () => {
     expect(data.formulas).toBe(1);
   });
 
+  it('a re-run that rewrites its own column leaves no old value behind', async () => {
+    const first = await openWorkbookBytes(await userWorkbook(), 'user.xlsx');
+    await first.writeColumns('客户', [{ header: '电话(清洗)', headerRow: 2, values: ['13800000000', '13900000000'], replaceOwn: true }]);
+    const again = await openWorkbookBytes(await first.toBytes(), 'first.xlsx');
+    await again.writeColumns('客户', [{ header: '电话(清洗)', headerRow: 2, values: [null, '13900000001'], replaceOwn: true }]);
+    const ws = (await exceljsRead(await again.toBytes())).getWorksheet('客户')!;
+    expect([ws.getCell('E2').value, ws.getCell('E3').value, ws.getCell('E4').value, ws.getCell('F2').value]).toEqual(['电话(清洗)', null, '13900000001', null]);
+  });
+
   it('replaces and deletes sheets: their parts and tables go, defined names and sheet positions follow', async () => {
     const wb = await openWorkbookBytes(withCalcChain(await userWorkbook()), 'user.xlsx');
     await wb.deleteSheet('说明');
